@@ -1,0 +1,199 @@
+package domain
+
+import "slices"
+
+// Kind is the kind of a node. Its lower-case name is the node ID prefix
+// (except ORGANIZATION, whose prefix is "org").
+type Kind string
+
+// Node kinds.
+const (
+	KindPerson       Kind = "PERSON"
+	KindOrganization Kind = "ORGANIZATION"
+	KindCountry      Kind = "COUNTRY"
+	KindRole         Kind = "ROLE"
+	KindMeeting      Kind = "MEETING"
+	KindCommitment   Kind = "COMMITMENT"
+	KindProject      Kind = "PROJECT"
+	KindProgramme    Kind = "PROGRAMME"
+	KindPillar       Kind = "PILLAR"
+	KindFigure       Kind = "FIGURE"
+	KindSource       Kind = "SOURCE"
+)
+
+// Kinds lists every node kind in a fixed order.
+var Kinds = []Kind{KindPerson, KindOrganization, KindCountry, KindRole, KindMeeting,
+	KindCommitment, KindProject, KindProgramme, KindPillar, KindFigure, KindSource}
+
+// Prefix returns the ID prefix of the kind, without the colon.
+func (k Kind) Prefix() string {
+	switch k {
+	case KindOrganization:
+		return "org"
+	case "":
+		return ""
+	}
+	b := []byte(k)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// IsActor reports whether nodes of this kind are actors (can make commitments).
+func (k Kind) IsActor() bool {
+	return k == KindPerson || k == KindOrganization || k == KindCountry
+}
+
+// KindOfID returns the kind named by an ID's prefix, or "" when the prefix is unknown.
+func KindOfID(id string) Kind {
+	for i := 0; i < len(id); i++ {
+		if id[i] == ':' {
+			p := id[:i]
+			for _, k := range Kinds {
+				if k.Prefix() == p {
+					return k
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// Attribution says whose words a piece of evidence holds.
+type Attribution string
+
+// Attributions.
+const (
+	// AttributionDirectQuote is a named speaker's own words, in quotation marks.
+	AttributionDirectQuote Attribution = "DIRECT_QUOTE"
+	// AttributionReported is the article reporting what a named party said.
+	AttributionReported Attribution = "REPORTED"
+	// AttributionAnonymous is an unnamed speaker ("a senior official").
+	AttributionAnonymous Attribution = "ANONYMOUS"
+	// AttributionArticle is the article's own voice.
+	AttributionArticle Attribution = "ARTICLE"
+)
+
+// Precision is how much of a date is known.
+type Precision string
+
+// Date precisions.
+const (
+	PrecisionDay     Precision = "DAY"
+	PrecisionMonth   Precision = "MONTH"
+	PrecisionYear    Precision = "YEAR"
+	PrecisionUnknown Precision = "UNKNOWN"
+)
+
+// OrgType classifies organizations.
+type OrgType string
+
+// Organization types.
+const (
+	OrgMinistry     OrgType = "MINISTRY"
+	OrgDivision     OrgType = "DIVISION"
+	OrgAgency       OrgType = "AGENCY"
+	OrgRegulator    OrgType = "REGULATOR"
+	OrgEmbassy      OrgType = "EMBASSY"
+	OrgCompany      OrgType = "COMPANY"
+	OrgStateCompany OrgType = "STATE_ENTERPRISE"
+	OrgAssociation  OrgType = "ASSOCIATION"
+	OrgForum        OrgType = "FORUM"
+	OrgCommittee    OrgType = "COMMITTEE"
+	OrgWorkingGroup OrgType = "WORKING_GROUP"
+	OrgGovernment   OrgType = "GOVERNMENT"
+	OrgDelegation   OrgType = "DELEGATION"
+	OrgMedia        OrgType = "MEDIA"
+	OrgGroup        OrgType = "GROUP"
+	OrgOther        OrgType = "OTHER"
+)
+
+// OrgTypes lists the valid organization types.
+var OrgTypes = []OrgType{OrgMinistry, OrgDivision, OrgAgency, OrgRegulator, OrgEmbassy, OrgCompany,
+	OrgStateCompany, OrgAssociation, OrgForum, OrgCommittee, OrgWorkingGroup, OrgGovernment,
+	OrgDelegation, OrgMedia, OrgGroup, OrgOther}
+
+// MeetingFormat says how a meeting was held.
+type MeetingFormat string
+
+// Meeting formats.
+const (
+	FormatInPerson  MeetingFormat = "IN_PERSON"
+	FormatVideoLink MeetingFormat = "VIDEO_LINK"
+	FormatUnknown   MeetingFormat = "UNKNOWN"
+)
+
+// MeetingFormats lists the valid meeting formats.
+var MeetingFormats = []MeetingFormat{FormatInPerson, FormatVideoLink, FormatUnknown}
+
+// CommitmentKind classifies commitments.
+type CommitmentKind string
+
+// Commitment kinds.
+const (
+	CommitmentPledge       CommitmentKind = "PLEDGE"
+	CommitmentAgreement    CommitmentKind = "AGREEMENT"
+	CommitmentAssurance    CommitmentKind = "ASSURANCE"
+	CommitmentRequest      CommitmentKind = "REQUEST"
+	CommitmentTarget       CommitmentKind = "TARGET"
+	CommitmentAnnouncement CommitmentKind = "ANNOUNCEMENT"
+	CommitmentDecision     CommitmentKind = "DECISION"
+)
+
+// CommitmentKinds lists the valid commitment kinds.
+var CommitmentKinds = []CommitmentKind{CommitmentPledge, CommitmentAgreement, CommitmentAssurance,
+	CommitmentRequest, CommitmentTarget, CommitmentAnnouncement, CommitmentDecision}
+
+// CommitmentStatus is where a commitment stands.
+type CommitmentStatus string
+
+// Commitment statuses: PROPOSED → AGREED → IN_PROGRESS → DELIVERED, or STALLED / CANCELLED.
+const (
+	StatusProposed   CommitmentStatus = "PROPOSED"
+	StatusAgreed     CommitmentStatus = "AGREED"
+	StatusInProgress CommitmentStatus = "IN_PROGRESS"
+	StatusDelivered  CommitmentStatus = "DELIVERED"
+	StatusStalled    CommitmentStatus = "STALLED"
+	StatusCancelled  CommitmentStatus = "CANCELLED"
+)
+
+// CommitmentStatuses lists the valid commitment statuses.
+var CommitmentStatuses = []CommitmentStatus{StatusProposed, StatusAgreed, StatusInProgress,
+	StatusDelivered, StatusStalled, StatusCancelled}
+
+// ProjectStatus is where a project stands.
+type ProjectStatus string
+
+// Project statuses.
+const (
+	ProjectProposed   ProjectStatus = "PROPOSED"
+	ProjectPlanned    ProjectStatus = "PLANNED"
+	ProjectInProgress ProjectStatus = "IN_PROGRESS"
+	ProjectCompleted  ProjectStatus = "COMPLETED"
+	ProjectStalled    ProjectStatus = "STALLED"
+	ProjectCancelled  ProjectStatus = "CANCELLED"
+	ProjectUnknown    ProjectStatus = "UNKNOWN"
+)
+
+// ProjectStatuses lists the valid project statuses.
+var ProjectStatuses = []ProjectStatus{ProjectProposed, ProjectPlanned, ProjectInProgress,
+	ProjectCompleted, ProjectStalled, ProjectCancelled, ProjectUnknown}
+
+// Attributions lists the valid attributions.
+var Attributions = []Attribution{AttributionDirectQuote, AttributionReported, AttributionAnonymous, AttributionArticle}
+
+// Origin says where a record came from, so re-seeding never overwrites curation.
+type Origin string
+
+// Origins.
+const (
+	OriginSeed    Origin = "SEED"
+	OriginCurated Origin = "CURATED"
+)
+
+// Valid reports whether v is one of allowed.
+func Valid[T ~string](v T, allowed []T) bool { return slices.Contains(allowed, v) }

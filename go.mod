@@ -1,0 +1,3 @@
+module github.com/corridor-kg/corridor
+
+go 1.26
