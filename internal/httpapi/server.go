@@ -1,0 +1,119 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"time"
+
+	"github.com/rs/cors"
+)
+
+// Config holds the HTTP limits and policies. Zero values mean "off" except where
+// DefaultConfig documents a default.
+type Config struct {
+	// CORSOrigins lists allowed origins; empty means no CORS headers at all
+	// (rs/cors would read an empty list as "allow all"); "*" must be asked for.
+	CORSOrigins []string
+	// BodyLimit is the largest request body accepted, in bytes (413 beyond).
+	BodyLimit int64
+	// Timeout bounds one GraphQL request; the store's work is cancelled after it.
+	Timeout time.Duration
+	// RatePerSecond and RateBurst limit each client (API key, else IP); 0 disables.
+	RatePerSecond float64
+	RateBurst     int
+	// TrustedProxies are the peers whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+}
+
+// DefaultConfig returns DESIGN.md's defaults: body 1 MiB, timeout 10 s,
+// 20 requests/s per client with bursts of 40, no CORS, no trusted proxies.
+func DefaultConfig() Config {
+	return Config{BodyLimit: 1 << 20, Timeout: 10 * time.Second, RatePerSecond: 20, RateBurst: 40}
+}
+
+// Deps are the handlers and probes the HTTP surface is assembled from.
+type Deps struct {
+	// GraphQL serves /graphql.
+	GraphQL http.Handler
+	// Playground serves / and its assets.
+	Playground http.Handler
+	// SDL is the schema served at /schema.graphql.
+	SDL []byte
+	// Ready reports whether the store is usable (for /readyz).
+	Ready func(context.Context) error
+	// Metrics serves /metrics when set.
+	Metrics http.Handler
+	Log     *slog.Logger
+}
+
+// New returns the whole HTTP handler.
+func New(cfg Config, d Deps) http.Handler {
+	log := d.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	clients := clientResolver{trusted: cfg.TrustedProxies}
+	var lim *limiter
+	if cfg.RatePerSecond > 0 {
+		lim = newLimiter(cfg.RatePerSecond, max(cfg.RateBurst, 1))
+	}
+
+	mux := http.NewServeMux()
+	var gql http.Handler = d.GraphQL
+	gql = withTimeout(cfg.Timeout, gql)
+	if cfg.BodyLimit > 0 {
+		gql = withBodyLimit(cfg.BodyLimit, gql)
+	}
+	gql = withRateLimit(lim, clients.client, gql)
+	mux.Handle("/graphql", gql)
+	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(d.SDL)
+	})
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if d.Ready != nil {
+			if err := d.Ready(ctx); err != nil {
+				log.Warn("not ready", "request_id", RequestID(r.Context()), "err", err)
+				writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": "store unreachable"})
+				return
+			}
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+	if d.Metrics != nil {
+		mux.Handle("GET /metrics", d.Metrics)
+	}
+	if d.Playground != nil {
+		mux.Handle("/", d.Playground)
+	}
+
+	var h http.Handler = mux
+	if len(cfg.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{
+			AllowedOrigins: cfg.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+			AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", "X-Request-ID", "Apollographql-Client-Name"},
+			ExposedHeaders: []string{"Retry-After", "X-Request-ID"},
+			MaxAge:         600,
+		}).Handler(h)
+	}
+	h = withRecover(log, h)
+	h = withLogging(log, clients.client, h)
+	return withRequestID(h)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
