@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs Corridor's whole test suite. It first installs what the tests need when it
+# is missing (Chromium for the playground test, node modules for the offline
+# Cypher linter), then checks formatting, vet, generated code, and runs every
+# Go test with the race detector. In CI (CI=true) nothing is skipped: a missing
+# dependency is a failure. Neo4j contract tests run only when NEO4J_TEST_URI is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+need_apt() { # need_apt <command> <package>...
+  local cmd=$1; shift
+  if ! command -v "$cmd" >/dev/null 2>&1; then
+    log "installing $* (for $cmd)"
+    if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+need_apt chromium chromium
+need_apt xmllint libxml2-utils
+need_apt node nodejs npm
+if [ -f tools/cypherlint/package.json ] && [ ! -d tools/cypherlint/node_modules ]; then
+  log "installing the Cypher linter's node modules"
+  npm ci --prefix tools/cypherlint --no-audit --no-fund --loglevel=error
+fi
+
+log "go mod download"
+go mod download
+
+log "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [ -n "$unformatted" ]; then echo "gofmt would change:"; echo "$unformatted"; exit 1; fi
+
+log "go vet"
+go vet ./...
+
+log "go generate leaves no diff"
+before=$(git status --porcelain=v1 --untracked-files=all; git diff | sha256sum)
+go generate ./...
+after=$(git status --porcelain=v1 --untracked-files=all; git diff | sha256sum)
+if [ "$before" != "$after" ]; then
+  echo "go generate changed the tree:"; git status --short; exit 1
+fi
+
+log "go test -race ./..."
+set +e
+go test -race -count=1 -timeout 30m ./... 2>&1 | tee /tmp/corridor-test.log
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -c '^ok ' /tmp/corridor-test.log || true)
+failed=$(grep -c '^FAIL' /tmp/corridor-test.log || true)
+echo "packages: $passed passed, $failed failed"
+exit "$status"
