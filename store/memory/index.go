@@ -1,0 +1,221 @@
+package memory
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/textnorm"
+)
+
+// index is an immutable snapshot of the whole graph with every lookup structure the
+// store's reads need. A write (a later addition) builds a new index and swaps it in.
+type index struct {
+	version string
+	byID    map[string]domain.Node
+	// byKind holds the nodes of each kind sorted by ID.
+	byKind map[domain.Kind][]domain.Node
+	// labels holds each node's normalised label (textnorm.Normalize), for sorting.
+	labels map[string]string
+	// haystacks holds the normalised text a text filter searches, per listed node.
+	haystacks map[string]string
+	// out and in hold the generic edges (domain.Edges) leaving and entering each node.
+	out, in map[string][]domain.Edge
+	// rel answers Related: relation → parent ID → children, already in their documented order.
+	rel map[domain.Relation]map[string][]domain.Node
+	// lists holds, per connection, the sortable entries and their sorted orders.
+	lists map[listName]*list
+	// programmes and pillars in the order Programmes and Pillars return them.
+	programmes []*domain.Programme
+	pillars    []*domain.Pillar
+	search     *searchIndex
+}
+
+// buildIndex validates ds and indexes it.
+func buildIndex(ds *domain.Dataset) (*index, error) {
+	if ds == nil {
+		return nil, fmt.Errorf("memory: nil dataset")
+	}
+	ix := &index{
+		version:   ds.Version,
+		byID:      map[string]domain.Node{},
+		byKind:    map[domain.Kind][]domain.Node{},
+		labels:    map[string]string{},
+		haystacks: map[string]string{},
+		out:       map[string][]domain.Edge{},
+		in:        map[string][]domain.Edge{},
+		rel:       map[domain.Relation]map[string][]domain.Node{},
+	}
+	nodes := ds.Nodes()
+	for i, n := range nodes {
+		if isNil(n) {
+			return nil, fmt.Errorf("memory: dataset node %d is nil", i)
+		}
+		id := n.NodeID()
+		if id == "" {
+			return nil, fmt.Errorf("memory: a %s has no ID", n.NodeKind())
+		}
+		if k := domain.KindOfID(id); k != n.NodeKind() {
+			return nil, fmt.Errorf("memory: ID %q does not have the prefix of kind %s", id, n.NodeKind())
+		}
+		if _, dup := ix.byID[id]; dup {
+			return nil, fmt.Errorf("memory: duplicate ID %q", id)
+		}
+		ix.byID[id] = n
+		ix.labels[id] = textnorm.Normalize(n.Label())
+		if h := haystack(n); h != "" {
+			ix.haystacks[id] = h
+		}
+		ix.byKind[n.NodeKind()] = append(ix.byKind[n.NodeKind()], n)
+	}
+	if err := ix.checkReferences(nodes); err != nil {
+		return nil, err
+	}
+	for _, ns := range ix.byKind {
+		slices.SortFunc(ns, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+	}
+	for _, n := range nodes {
+		for _, e := range domain.Edges(n) {
+			ix.out[e.From] = append(ix.out[e.From], e)
+			ix.in[e.To] = append(ix.in[e.To], e)
+		}
+	}
+	ix.buildRelations()
+	ix.buildLists()
+	ix.programmes = slices.Clone(ds.Programmes)
+	slices.SortFunc(ix.programmes, func(a, b *domain.Programme) int {
+		return cmp.Or(strings.Compare(textnorm.Normalize(a.Name), textnorm.Normalize(b.Name)), strings.Compare(a.ID, b.ID))
+	})
+	ix.pillars = slices.Clone(ds.Pillars)
+	slices.SortFunc(ix.pillars, func(a, b *domain.Pillar) int {
+		pa, pb := ix.programmeName(a.ProgrammeID), ix.programmeName(b.ProgrammeID)
+		return cmp.Or(strings.Compare(pa, pb), strings.Compare(a.ProgrammeID, b.ProgrammeID),
+			compareIntPtr(a.Number, b.Number), strings.Compare(a.ID, b.ID))
+	})
+	ix.search = buildSearch(nodes)
+	return ix, nil
+}
+
+func (ix *index) programmeName(id string) string {
+	if p, ok := ix.byID[id].(*domain.Programme); ok {
+		return textnorm.Normalize(p.Name)
+	}
+	return ""
+}
+
+// isNil reports whether a Node interface holds a nil pointer.
+func isNil(n domain.Node) bool {
+	if n == nil {
+		return true
+	}
+	switch n := n.(type) {
+	case *domain.Person:
+		return n == nil
+	case *domain.Organization:
+		return n == nil
+	case *domain.Country:
+		return n == nil
+	case *domain.Role:
+		return n == nil
+	case *domain.Meeting:
+		return n == nil
+	case *domain.Commitment:
+		return n == nil
+	case *domain.Project:
+		return n == nil
+	case *domain.Programme:
+		return n == nil
+	case *domain.Pillar:
+		return n == nil
+	case *domain.Figure:
+		return n == nil
+	case *domain.Source:
+		return n == nil
+	}
+	return false
+}
+
+// refKinds says which kinds a reference of each relationship type may point at
+// (at its From end when the reference is held by the target, see checkReferences).
+var refKinds = map[domain.RelType][]domain.Kind{
+	domain.RelNationalOf:     {domain.KindCountry},
+	domain.RelInCountry:      {domain.KindCountry},
+	domain.RelHolds:          {domain.KindPerson},
+	domain.RelAt:             {domain.KindOrganization},
+	domain.RelMeetingOf:      {domain.KindOrganization},
+	domain.RelOrganized:      {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+	domain.RelParticipatedIn: {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+	domain.RelMade:           {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+	domain.RelMadeTo:         {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+	domain.RelMadeAt:         {domain.KindMeeting},
+	domain.RelInPillar:       {domain.KindPillar},
+	domain.RelInProgramme:    {domain.KindProgramme},
+	domain.RelPartnerIn:      {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+	domain.RelPillarOf:       {domain.KindProgramme},
+	domain.RelStated:         {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
+}
+
+// checkReferences rejects dangling references: every edge end, evidence source and
+// speaker must exist, with a kind the relationship allows.
+func (ix *index) checkReferences(nodes []domain.Node) error {
+	for _, n := range nodes {
+		id := n.NodeID()
+		for _, e := range domain.Edges(n) {
+			// The record holds the reference at the end that is not its own ID.
+			ref := e.To
+			if e.To == id {
+				ref = e.From
+			}
+			target, ok := ix.byID[ref]
+			if !ok {
+				return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref, e.Type)
+			}
+			if e.Type == domain.RelPartOf && target.NodeKind() != n.NodeKind() {
+				return fmt.Errorf("memory: %s is part of %q, a %s", id, ref, target.NodeKind())
+			}
+			if allowed, ok := refKinds[e.Type]; ok && !slices.Contains(allowed, target.NodeKind()) {
+				return fmt.Errorf("memory: %s refers to %q (%s), a %s", id, ref, e.Type, target.NodeKind())
+			}
+		}
+		for _, ev := range domain.Claims(n) {
+			if s, ok := ix.byID[ev.SourceID]; !ok || s.NodeKind() != domain.KindSource {
+				return fmt.Errorf("memory: %s cites unknown source %q", id, ev.SourceID)
+			}
+			if ev.SpeakerID != "" {
+				if s, ok := ix.byID[ev.SpeakerID]; !ok || !s.NodeKind().IsActor() {
+					return fmt.Errorf("memory: %s names unknown speaker %q", id, ev.SpeakerID)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// compareIntPtr orders ints ascending with nil last.
+func compareIntPtr(a, b *int) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return cmp.Compare(*a, *b)
+}
+
+// compareDate orders partial-date values ascending ("2018" < "2018-01" < "2018-01-05")
+// with unknown dates last.
+func compareDate(a, b domain.PartialDate) int {
+	switch {
+	case a.Value == b.Value:
+		return 0
+	case a.Value == "":
+		return 1
+	case b.Value == "":
+		return -1
+	}
+	return strings.Compare(a.Value, b.Value)
+}

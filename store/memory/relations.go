@@ -1,0 +1,184 @@
+package memory
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/corridor-kg/corridor/domain"
+)
+
+// Order of each relation's result lists (stable, ties broken by ID ascending):
+//
+//	PERSON_ROLES, ORG_ROLES                by the role's start date (unknown last)
+//	ORG_CHILDREN, COUNTRY_ACTORS           by normalised label
+//	COMMITMENTS_MADE, COMMITMENTS_RECEIVED,
+//	MEETING_COMMITMENTS, CONCERNED_BY      by date (unknown last)
+//	ACTOR_MEETINGS                         by date (unknown last)
+//	FIGURES_STATED, FIGURES_ABOUT          by as-of date (unknown last)
+//	MEETING_PREVIOUS, MEETING_NEXT         zero or one meeting
+//	PILLAR_PROJECTS, PROGRAMME_PROJECTS,
+//	PROJECTS_PARTNERED, PROGRAMME_CHILDREN by normalised name
+//	PROGRAMME_PILLARS                      by pillar number (unknown last)
+//	SOURCE_CLAIMS                          by kind (in the order of domain.Kinds), then ID
+//
+// Dates compare as their values ("2018" < "2018-01" < "2018-01-05"). Meetings of a
+// series are ordered by sequence, then date, then ID (unknown sequence and date
+// last); previous and next follow that order. PROGRAMME_PROJECTS holds the
+// projects in the programme directly or through one of its pillars. CONCERNED_BY
+// holds the commitments naming the node among their concerns (no propagation; the
+// commitment filter's pillar and programme fields propagate).
+
+// nodeDate returns the date that orders a node in relation lists.
+func nodeDate(n domain.Node) domain.PartialDate {
+	switch n := n.(type) {
+	case *domain.Role:
+		return n.From
+	case *domain.Meeting:
+		return n.Date
+	case *domain.Commitment:
+		return n.Date
+	case *domain.Figure:
+		return n.AsOf
+	case *domain.Source:
+		return n.Published
+	}
+	return domain.PartialDate{}
+}
+
+func byDate(a, b domain.Node) int {
+	return cmp.Or(compareDate(nodeDate(a), nodeDate(b)), strings.Compare(a.NodeID(), b.NodeID()))
+}
+
+// byLabel orders nodes by their normalised label (precomputed in ix.labels), then ID.
+func (ix *index) byLabel(a, b domain.Node) int {
+	return cmp.Or(strings.Compare(ix.labels[a.NodeID()], ix.labels[b.NodeID()]),
+		strings.Compare(a.NodeID(), b.NodeID()))
+}
+
+func byKind(a, b domain.Node) int {
+	return cmp.Or(cmp.Compare(slices.Index(domain.Kinds, a.NodeKind()), slices.Index(domain.Kinds, b.NodeKind())),
+		strings.Compare(a.NodeID(), b.NodeID()))
+}
+
+func byPillarNumber(a, b domain.Node) int {
+	pa, _ := a.(*domain.Pillar)
+	pb, _ := b.(*domain.Pillar)
+	var na, nb *int
+	if pa != nil {
+		na = pa.Number
+	}
+	if pb != nil {
+		nb = pb.Number
+	}
+	return cmp.Or(compareIntPtr(na, nb), strings.Compare(a.NodeID(), b.NodeID()))
+}
+
+// relOrder returns the comparator of a relation's lists.
+func (ix *index) relOrder(r domain.Relation) func(a, b domain.Node) int {
+	switch r {
+	case domain.RelOrgChildren, domain.RelCountryActors, domain.RelPillarProjects,
+		domain.RelProgrammeProjects, domain.RelProgrammeChildren, domain.RelProjectsPartnered:
+		return ix.byLabel
+	case domain.RelProgrammePillars:
+		return byPillarNumber
+	case domain.RelSourceClaims:
+		return byKind
+	}
+	return byDate
+}
+
+// compareInSeries orders the meetings of one series.
+func compareInSeries(a, b *domain.Meeting) int {
+	return cmp.Or(compareIntPtr(a.Sequence, b.Sequence), compareDate(a.Date, b.Date), strings.Compare(a.ID, b.ID))
+}
+
+// buildRelations fills ix.rel for every relation in domain.Relations.
+func (ix *index) buildRelations() {
+	for _, r := range domain.Relations {
+		ix.rel[r] = map[string][]domain.Node{}
+	}
+	add := func(r domain.Relation, parent string, child domain.Node) {
+		if parent != "" {
+			ix.rel[r][parent] = append(ix.rel[r][parent], child)
+		}
+	}
+	series := map[string][]*domain.Meeting{}
+	for _, n := range ix.byID {
+		switch n := n.(type) {
+		case *domain.Person:
+			add(domain.RelCountryActors, n.NationalityID, n)
+		case *domain.Organization:
+			add(domain.RelOrgChildren, n.ParentID, n)
+			add(domain.RelCountryActors, n.CountryID, n)
+		case *domain.Role:
+			add(domain.RelPersonRoles, n.PersonID, n)
+			add(domain.RelOrgRoles, n.OrganizationID, n)
+		case *domain.Meeting:
+			for _, a := range n.OrganizerIDs {
+				add(domain.RelActorMeetings, a, n)
+			}
+			for _, p := range n.Participants {
+				add(domain.RelActorMeetings, p.ActorID, n)
+			}
+			add(domain.RelActorMeetings, n.BodyID, n)
+			if n.Series != "" {
+				series[n.Series] = append(series[n.Series], n)
+			}
+		case *domain.Commitment:
+			for _, a := range n.MadeByIDs {
+				add(domain.RelCommitmentsMade, a, n)
+			}
+			for _, a := range n.MadeToIDs {
+				add(domain.RelCommitmentsReceived, a, n)
+			}
+			add(domain.RelMeetingCommitments, n.MadeAtID, n)
+			for _, c := range n.ConcernIDs {
+				add(domain.RelConcernedBy, c, n)
+			}
+		case *domain.Project:
+			for _, p := range n.PillarIDs {
+				add(domain.RelPillarProjects, p, n)
+				if pl, ok := ix.byID[p].(*domain.Pillar); ok {
+					add(domain.RelProgrammeProjects, pl.ProgrammeID, n)
+				}
+			}
+			for _, p := range n.ProgrammeIDs {
+				add(domain.RelProgrammeProjects, p, n)
+			}
+			for _, a := range n.PartnerIDs {
+				add(domain.RelProjectsPartnered, a, n)
+			}
+		case *domain.Programme:
+			add(domain.RelProgrammeChildren, n.PartOfID, n)
+		case *domain.Pillar:
+			add(domain.RelProgrammePillars, n.ProgrammeID, n)
+		case *domain.Figure:
+			for _, a := range n.SaidByIDs {
+				add(domain.RelFiguresStated, a, n)
+			}
+			add(domain.RelFiguresAbout, n.SubjectID, n)
+		}
+		for _, ev := range domain.Claims(n) {
+			add(domain.RelSourceClaims, ev.SourceID, n)
+		}
+	}
+	for _, ms := range series {
+		slices.SortFunc(ms, compareInSeries)
+		for i, m := range ms {
+			if i > 0 {
+				add(domain.RelMeetingPrevious, m.ID, ms[i-1])
+			}
+			if i+1 < len(ms) {
+				add(domain.RelMeetingNext, m.ID, ms[i+1])
+			}
+		}
+	}
+	for r, byParent := range ix.rel {
+		order := ix.relOrder(r)
+		for parent, children := range byParent {
+			slices.SortFunc(children, order)
+			byParent[parent] = slices.CompactFunc(children, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/textnorm"
+)
+
+// Search fields.
+const (
+	fieldName      = "NAME"
+	fieldAlias     = "ALIAS"
+	fieldAcronym   = "ACRONYM"
+	fieldTitle     = "TITLE"
+	fieldStatement = "STATEMENT"
+)
+
+// Match levels and their base scores. A hit's score is its level's base times its
+// field's weight, less a point per typo for fuzzy hits.
+const (
+	scoreExact        = 100 // the whole query equals the field
+	scoreExactAcronym = 90  // the whole query equals an acronym
+	scorePrefix       = 70  // the field starts with the query
+	scoreAllTokens    = 50  // every query word is a word of the field (the last may be a prefix)
+	scoreFuzzy        = 30  // every query word is within the typo tolerance of a word of the field
+)
+
+// Field weights: names, aliases, acronyms and titles of actors, meetings, sources,
+// programmes, pillars and projects count fully; role titles and figure metrics less;
+// commitment statements least.
+const (
+	weightName      = 1.0
+	weightMinor     = 0.6
+	weightStatement = 0.4
+)
+
+// searchField is one searchable text of a node.
+type searchField struct {
+	node   domain.Node
+	field  string
+	text   string
+	forms  []string
+	weight float64
+	// rank breaks ties between fields of one node (lower first).
+	rank int
+}
+
+// searchIndex is an inverted index from normalised words to the fields holding them.
+type searchIndex struct {
+	fields []searchField
+	// vocab holds every word, sorted, with its length in runes.
+	vocab    []string
+	vocabLen []int
+	postings map[string][]int32
+}
+
+// searchTexts lists the searchable fields of a node.
+func searchTexts(n domain.Node) []searchField {
+	var fs []searchField
+	add := func(field, text string, weight float64) {
+		if strings.TrimSpace(text) != "" {
+			fs = append(fs, searchField{node: n, field: field, text: text, weight: weight, rank: len(fs)})
+		}
+	}
+	aliases := func(as []string) {
+		for _, a := range as {
+			add(fieldAlias, a, weightName)
+		}
+	}
+	switch n := n.(type) {
+	case *domain.Person:
+		add(fieldName, n.Name, weightName)
+		aliases(n.Aliases)
+	case *domain.Organization:
+		add(fieldName, n.Name, weightName)
+		add(fieldAcronym, n.Acronym, weightName)
+		aliases(n.Aliases)
+	case *domain.Country:
+		add(fieldName, n.Name, weightName)
+		add(fieldAcronym, n.ISO, weightName)
+		aliases(n.Aliases)
+	case *domain.Meeting:
+		add(fieldTitle, n.Title, weightName)
+	case *domain.Source:
+		add(fieldTitle, n.Title, weightName)
+	case *domain.Programme:
+		add(fieldName, n.Name, weightName)
+		add(fieldAcronym, n.Acronym, weightName)
+		aliases(n.Aliases)
+	case *domain.Pillar:
+		add(fieldName, n.Name, weightName)
+	case *domain.Project:
+		add(fieldName, n.Name, weightName)
+		aliases(n.Aliases)
+	case *domain.Role:
+		add(fieldTitle, n.Title, weightMinor)
+	case *domain.Figure:
+		add(fieldTitle, n.Metric, weightMinor)
+	case *domain.Commitment:
+		add(fieldStatement, n.Statement, weightStatement)
+	}
+	return fs
+}
+
+// buildSearch indexes the searchable fields of the nodes.
+func buildSearch(nodes []domain.Node) *searchIndex {
+	si := &searchIndex{postings: map[string][]int32{}}
+	for _, n := range nodes {
+		for _, f := range searchTexts(n) {
+			f.forms = textnorm.Forms(f.text)
+			if len(f.forms) == 0 {
+				continue
+			}
+			i := int32(len(si.fields))
+			si.fields = append(si.fields, f)
+			for _, w := range textnorm.AllTokens(f.text) {
+				si.postings[w] = append(si.postings[w], i)
+			}
+		}
+	}
+	for w := range si.postings {
+		si.vocab = append(si.vocab, w)
+	}
+	slices.Sort(si.vocab)
+	si.vocabLen = make([]int, len(si.vocab))
+	for i, w := range si.vocab {
+		si.vocabLen[i] = utf8.RuneCountInString(w)
+	}
+	return si
+}
+
+// wordMatches returns the vocabulary words a query word matches, with their edit
+// distance: the word itself; for the last query word, every word it is a prefix of;
+// for words of 4+ runes, words within 1 edit (2 from 8 runes).
+func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (map[string]int, error) {
+	m := map[string]int{}
+	if _, ok := si.postings[w]; ok {
+		m[w] = 0
+	}
+	if last {
+		for i := sort.SearchStrings(si.vocab, w); i < len(si.vocab) && strings.HasPrefix(si.vocab[i], w); i++ {
+			m[si.vocab[i]] = 0
+		}
+	}
+	n := utf8.RuneCountInString(w)
+	if k := textnorm.MaxTypos(n); k > 0 {
+		for i, v := range si.vocab {
+			if i%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			if _, ok := m[v]; ok || abs(si.vocabLen[i]-n) > k {
+				continue
+			}
+			if d := textnorm.BoundedDistance(w, v, k); d <= k {
+				m[v] = d
+			}
+		}
+	}
+	return m, nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// candidates returns the fields in which every word of the query form matches
+// some word, with the summed edit distance of the best matches.
+func (si *searchIndex) candidates(ctx context.Context, form string) (map[int32]int, error) {
+	words := strings.Fields(form)
+	var acc map[int32]int
+	for i, w := range words {
+		matches, err := si.wordMatches(ctx, w, i == len(words)-1)
+		if err != nil {
+			return nil, err
+		}
+		best := map[int32]int{}
+		for v, d := range matches {
+			for _, f := range si.postings[v] {
+				if old, ok := best[f]; !ok || d < old {
+					best[f] = d
+				}
+			}
+		}
+		if acc == nil {
+			acc = best
+			continue
+		}
+		for f, d := range acc {
+			if bd, ok := best[f]; ok {
+				acc[f] = d + bd
+			} else {
+				delete(acc, f)
+			}
+		}
+		if len(acc) == 0 {
+			break
+		}
+	}
+	return acc, nil
+}
+
+// score rates one field against the query forms.
+func (f *searchField) score(qforms []string, dist int) (float64, bool) {
+	exact, prefix := false, false
+	for _, q := range qforms {
+		for _, ff := range f.forms {
+			exact = exact || ff == q
+			prefix = prefix || strings.HasPrefix(ff, q)
+		}
+	}
+	var base float64
+	switch {
+	case exact && f.field == fieldAcronym:
+		base = scoreExactAcronym
+	case exact:
+		base = scoreExact
+	case prefix:
+		base = scorePrefix
+	case dist == 0:
+		base = scoreAllTokens
+	default:
+		base = scoreFuzzy - float64(dist)
+	}
+	return base * f.weight, exact
+}
+
+// searchNodes runs a search query.
+func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domain.SearchHit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("memory: search: %w", err)
+	}
+	qforms := textnorm.Forms(q.Text)
+	if len(qforms) == 0 {
+		return nil, domain.FieldErrorf(domain.EINVALID, "text", "search text must contain a letter or digit")
+	}
+	first := q.First
+	if first == 0 {
+		first = domain.DefaultPageSize
+	}
+	if first < 0 || first > domain.MaxPageSize {
+		return nil, domain.FieldErrorf(domain.EINVALID, "first", "first must be between 0 and %d, got %d", domain.MaxPageSize, q.First)
+	}
+	for _, k := range q.Kinds {
+		if !domain.Valid(k, domain.Kinds) {
+			return nil, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q", k)
+		}
+	}
+	si := ix.search
+	// Best hit per node.
+	best := map[string]domain.SearchHit{}
+	bestRank := map[string]int{}
+	for _, form := range qforms {
+		cands, err := si.candidates(ctx, form)
+		if err != nil {
+			return nil, fmt.Errorf("memory: search: %w", err)
+		}
+		for fi, dist := range cands {
+			f := &si.fields[fi]
+			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, f.node.NodeKind()) {
+				continue
+			}
+			score, exact := f.score(qforms, dist)
+			id := f.node.NodeID()
+			old, seen := best[id]
+			if seen && (old.Score > score || (old.Score == score && bestRank[id] <= f.rank)) {
+				continue
+			}
+			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: f.field, Matched: f.text, Exact: exact}
+			bestRank[id] = f.rank
+		}
+	}
+	hits := make([]domain.SearchHit, 0, len(best))
+	for _, h := range best {
+		hits = append(hits, h)
+	}
+	slices.SortFunc(hits, func(a, b domain.SearchHit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score),
+			strings.Compare(ix.labels[a.Node.NodeID()], ix.labels[b.Node.NodeID()]),
+			strings.Compare(a.Node.NodeID(), b.Node.NodeID()))
+	})
+	if len(hits) > first {
+		hits = hits[:first]
+	}
+	return hits, nil
+}
