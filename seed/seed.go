@@ -95,10 +95,7 @@ func fileNames() string {
 // dataset and returns it. On any problem it returns no dataset and an error
 // that is, or wraps, ValidationErrors listing every problem found.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*domain.Dataset, error) {
-	prefix := opts.PathPrefix
-	if e, ok := fsys.(embed.FS); ok && e == Files && prefix == "" {
-		prefix = "seed/"
-	}
+	prefix := pathPrefix(fsys, opts)
 	seedsDir := ""
 	if !opts.SkipQuoteCheck {
 		seedsDir = opts.SeedsDir
@@ -151,6 +148,15 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*domain.Dataset, error
 	}
 	l.ds.Version = l.info.Version
 	return l.ds, nil
+}
+
+// pathPrefix returns what to put before file paths in errors: opts.PathPrefix,
+// or "seed/" for the embedded Files.
+func pathPrefix(fsys fs.FS, opts Options) string {
+	if e, ok := fsys.(embed.FS); ok && e == Files && opts.PathPrefix == "" {
+		return "seed/"
+	}
+	return opts.PathPrefix
 }
 
 // ReadInfo reads dataset.yaml (at any depth of fsys) without loading the records.

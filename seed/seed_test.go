@@ -249,7 +249,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "duplicate ID across files", file: "zz-extra/pillars.yaml",
 			new: "- id: pillar:cpec-it\n  name: IT again\n  programme: programme:cpec\n  evidence:\n    - source: source:article-101\n      quote: CPEC\n      attribution: ARTICLE\n",
-			at: "pillar:cpec-it", record: "pillar:cpec-it", field: "id",
+			at:  "pillar:cpec-it", record: "pillar:cpec-it", field: "id",
 			msg: "duplicate ID: already defined at testdata/valid/",
 		},
 		{
@@ -304,14 +304,14 @@ func TestLoadErrors(t *testing.T) {
 			name: "participation without evidence", file: "meetings.yaml",
 			old: "    - actor: country:pakistan\n      evidence:\n        - source: source:article-102\n          quote: The two sides signed five documents.\n          attribution: ARTICLE\n",
 			new: "    - actor: country:pakistan\n",
-			at: "actor: country:pakistan", record: "meeting:jcc-10", field: "participants[1].evidence",
+			at:  "actor: country:pakistan", record: "meeting:jcc-10", field: "participants[1].evidence",
 			msg: "missing; at least one evidence entry",
 		},
 		{
 			name: "signed documents without evidence", file: "meetings.yaml",
 			old: "      count: 5\n      evidence:\n        - source: source:article-102\n          quote: The two sides signed five documents.\n          attribution: ARTICLE\n",
 			new: "      count: 5\n",
-			at: "- description: documents", record: "meeting:jcc-10", field: "documentsSigned[0].evidence",
+			at:  "- description: documents", record: "meeting:jcc-10", field: "documentsSigned[0].evidence",
 			msg: "missing; at least one evidence entry",
 		},
 		{
@@ -348,7 +348,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "quote from the wrong source", file: "countries.yaml",
 			old: "    - source: source:article-102\n      quote: China and Pakistan announced\n      attribution: ARTICLE\n- id: country:pakistan",
 			new: "    - source: source:article-101\n      quote: China and Pakistan announced\n      attribution: ARTICLE\n- id: country:pakistan",
-			at: "quote: China and Pakistan", record: "country:china", field: "evidence[0].quote",
+			at:  "quote: China and Pakistan", record: "country:china", field: "evidence[0].quote",
 			msg: "not found in 101_article.txt",
 		},
 		{
@@ -523,7 +523,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "YAML alias", file: "countries.yaml",
 			old: "    - source: source:article-102\n      quote: China and Pakistan announced\n      attribution: ARTICLE\n- id: country:pakistan",
 			new: "    - &ev\n      source: source:article-102\n      quote: China and Pakistan announced\n      attribution: ARTICLE\n- id: country:pakistan\n  evidence2: *ev",
-			at: "*ev", record: "", field: "",
+			at:  "*ev", record: "", field: "",
 			msg: "YAML aliases (*ev) are not supported",
 		},
 	}
