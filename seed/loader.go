@@ -210,6 +210,7 @@ func (l *loader) loadRecord(file string, kind domain.Kind, i int, n *yaml.Node) 
 	allowed := append([]string{"id", "note", "evidence"}, kindFields[kind]...)
 	o := r.object(n, "", allowed)
 	if id == "" {
+		o.scalar("id") // reports an ID that is a list or a mapping
 		o.missing("id", fmt.Sprintf("an ID of the form %s:<slug>", kind.Prefix()))
 		return ""
 	}

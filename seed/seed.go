@@ -35,6 +35,11 @@ var Files embed.FS
 // SeedsDirEnv is the environment variable that names the directory of the article texts.
 const SeedsDirEnv = "CORRIDOR_SEEDS_DIR"
 
+// ErrNoSeedsDir is returned (wrapped) by FindSeedsDir, and so by Load with the
+// quote check on, when the article texts cannot be found. A server may then load
+// with SkipQuoteCheck and log a warning.
+var ErrNoSeedsDir = errors.New("article texts (shared/seeds) not found")
+
 // Options tunes Load.
 type Options struct {
 	// SeedsDir is the directory holding the source articles the quotes are checked
@@ -198,7 +203,7 @@ func Info() (DatasetInfo, error) { return ReadInfo(Files) }
 func FindSeedsDir() (string, error) {
 	if d := os.Getenv(SeedsDirEnv); d != "" {
 		if !isDir(d) {
-			return "", fmt.Errorf("%s=%q is not a directory", SeedsDirEnv, d)
+			return "", fmt.Errorf("%w: %s=%q is not a directory", ErrNoSeedsDir, SeedsDirEnv, d)
 		}
 		return d, nil
 	}
@@ -219,7 +224,7 @@ func FindSeedsDir() (string, error) {
 		}
 		dir = parent
 	}
-	return "", fmt.Errorf("no shared/seeds directory beside %s or any of its parents", wd)
+	return "", fmt.Errorf("%w: no shared/seeds directory beside %s or any of its parents", ErrNoSeedsDir, wd)
 }
 
 func isDir(p string) bool {

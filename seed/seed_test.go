@@ -241,6 +241,12 @@ func TestLoadErrors(t *testing.T) {
 			msg: "missing; an ID of the form figure:<slug> is required",
 		},
 		{
+			name: "ID that is a list", file: "pillars.yaml",
+			old: "id: pillar:cpec-it", new: "id: [pillar:cpec-it]",
+			at: "id: [pillar", record: "record #1", field: "id",
+			msg: "expected a single value, found a list",
+		},
+		{
 			name: "duplicate ID in one file", file: "programmes.yaml",
 			old: "id: programme:bri", new: "id: programme:cpec",
 			at: "id: programme:cpec\n  name: China", record: "programme:cpec", field: "id",
@@ -391,7 +397,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "empty madeBy", file: "commitments.yaml",
 			old: "madeBy: [org:ministry-of-it]", new: "madeBy: []",
 			at: "madeBy: []", record: "commitment:investment-range", field: "madeBy",
-			msg: "is empty; at least one an actor",
+			msg: "is empty; at least one ID of an actor (PERSON, ORGANIZATION or COUNTRY) is required",
 		},
 		{
 			name: "bad date", file: "meetings.yaml",
@@ -633,8 +639,8 @@ func TestLoadCanceled(t *testing.T) {
 func TestLoadNoSeedsDir(t *testing.T) {
 	t.Setenv(SeedsDirEnv, filepath.Join(t.TempDir(), "absent"))
 	_, err := Load(context.Background(), fixture(t), Options{})
-	if err == nil || !strings.Contains(err.Error(), SeedsDirEnv) {
-		t.Errorf("Load without a seeds dir: %v, want an error naming %s", err, SeedsDirEnv)
+	if err == nil || !strings.Contains(err.Error(), SeedsDirEnv) || !errors.Is(err, ErrNoSeedsDir) {
+		t.Errorf("Load without a seeds dir: %v, want ErrNoSeedsDir naming %s", err, SeedsDirEnv)
 	}
 }
 

@@ -192,7 +192,7 @@ func (o *obj) refList(key string, required bool, what string, kinds ...domain.Ki
 	items := o.seq(key)
 	if len(items) == 0 {
 		if required {
-			o.missing(key, "at least one "+what)
+			o.missing(key, "at least one ID of "+what)
 		}
 		return nil
 	}
