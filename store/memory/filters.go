@@ -10,7 +10,7 @@ import (
 
 // Filter semantics follow the comments in domain/filter.go. Text filters match when
 // a normalised form of the text (textnorm.Forms) is a substring of a normalised form
-// of one of the fields; Series and Publisher compare normalised values for equality.
+// of one of the fields; Series and Publisher match exactly (as stored).
 
 // checkDates validates optional from/to filter dates.
 func checkDates(from, to *string) (string, string, error) {
@@ -87,9 +87,6 @@ func (ix *index) textMatcher(text *string) func(n domain.Node) bool {
 	}
 }
 
-// sameNorm reports whether a and b are equal after normalisation.
-func sameNorm(a, b string) bool { return textnorm.Normalize(a) == textnorm.Normalize(b) }
-
 // actorQuery builds the query of Actors.
 func (ix *index) actorQuery(f domain.ActorFilter) (query, error) {
 	for _, k := range f.Kinds {
@@ -163,7 +160,7 @@ func (ix *index) meetingQuery(f domain.MeetingFilter) (query, error) {
 	text := ix.textMatcher(f.Text)
 	q.match = func(n domain.Node) bool {
 		m := n.(*domain.Meeting)
-		return (f.Series == nil || sameNorm(m.Series, *f.Series)) &&
+		return (f.Series == nil || m.Series == *f.Series) &&
 			m.Date.Within(from, to) &&
 			(f.ParticipantID == nil || participated(m, *f.ParticipantID)) &&
 			(text == nil || text(m))
@@ -247,7 +244,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 		q.candidates = ix.concernedByAny(programmeScope)
 	case f.Series != nil:
 		for _, m := range ix.byKind[domain.KindMeeting] {
-			if sameNorm(m.(*domain.Meeting).Series, *f.Series) {
+			if m.(*domain.Meeting).Series == *f.Series {
 				q.candidates = append(q.candidates, ix.rel[domain.RelMeetingCommitments][m.NodeID()]...)
 			}
 		}
@@ -271,7 +268,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 		}
 		if f.Series != nil {
 			m, ok := ix.byID[c.MadeAtID].(*domain.Meeting)
-			if !ok || !sameNorm(m.Series, *f.Series) {
+			if !ok || m.Series != *f.Series {
 				return false
 			}
 		}
@@ -329,7 +326,7 @@ func (ix *index) sourceQuery(f domain.SourceFilter) (query, error) {
 	text := ix.textMatcher(f.Text)
 	return query{list: listSources, filter: f, all: true, match: func(n domain.Node) bool {
 		s := n.(*domain.Source)
-		return (f.Publisher == nil || sameNorm(s.Publisher, *f.Publisher)) &&
+		return (f.Publisher == nil || s.Publisher == *f.Publisher) &&
 			(text == nil || text(s))
 	}}, nil
 }

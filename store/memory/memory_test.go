@@ -88,3 +88,7 @@ func TestContextCancelled(t *testing.T) {
 		t.Error("Search ignored a cancelled context")
 	}
 }
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, ds *domain.Dataset) domain.Store { return MustOpen(t, ds) })
+}

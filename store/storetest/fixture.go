@@ -90,6 +90,7 @@ func Fixture() *domain.Dataset {
 		{Meta: meta("meeting:jcc-2", srcBeta, "second JCC"), Title: "2nd JCC meeting", Series: "JCC", Sequence: intp(2), BodyID: "org:jcc", Date: date("2014-02"), Format: domain.FormatInPerson,
 			Participants: []domain.Participation{{ActorID: "org:moit", Capacity: "member", Evidence: ev(srcBeta, "MoIT attended")}}},
 		{Meta: meta("meeting:jcc-3", srcBeta, "third JCC"), Title: "3rd JCC meeting", Series: "JCC", Sequence: intp(3), BodyID: "org:jcc", Date: date("2014"), Format: domain.FormatUnknown},
+		{Meta: meta("meeting:jcc-10", srcBeta, "10th JCC"), Title: "10th JCC meeting", Series: "JCC", Sequence: intp(10), BodyID: "org:jcc", Date: date("2021-09-23"), Format: domain.FormatVideoLink},
 		{Meta: meta("meeting:jcc-it-session", srcBeta, "IT working group session"), Title: "JCC IT working group session", Series: "JCC", BodyID: "org:jcc-it-group", Date: date("2019-11-05"), Format: domain.FormatVideoLink,
 			Participants:    []domain.Participation{{ActorID: "person:yao-jing", Capacity: "guest", Evidence: ev(srcGamma, "Yao Jing joined")}},
 			DocumentsSigned: []domain.SignedDocuments{{Description: "two MoUs", Count: intp(2), Evidence: ev(srcGamma, "two MoUs were signed")}}},
