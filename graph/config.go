@@ -1,0 +1,88 @@
+package graph
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Defaults of Config; a zero field of Config means its default.
+const (
+	DefaultMaxDepth       = 10
+	DefaultMaxAliases     = 30
+	DefaultMaxComplexity  = 5000
+	DefaultAPQCacheSize   = 1000
+	DefaultQueryCacheSize = 1000
+	DefaultLoaderWait     = 2 * time.Millisecond
+	DefaultServiceVersion = "dev"
+	DefaultLicense        = "CC-BY-4.0"
+)
+
+// Config holds the settings of the GraphQL handler. Any zero field takes the
+// default named in its comment (DefaultConfig returns them all).
+type Config struct {
+	// ServiceVersion is reported by Query.about.serviceVersion (default "dev").
+	ServiceVersion string
+	// License is the dataset's licence, reported by Query.about.license
+	// (default "CC-BY-4.0").
+	License string
+	// MaxDepth is the deepest field nesting an operation may have (default 10).
+	// Fragments are followed; introspection fields (__schema, __type) are not
+	// counted, since gqlparser bounds them with its own rule.
+	MaxDepth int
+	// MaxAliases is the most aliased fields one operation may hold, counted through
+	// every fragment spread (default 30).
+	MaxAliases int
+	// MaxComplexity is the highest complexity an operation may have (default 5000):
+	// a field costs 1 plus its selection, and a paginated field (one with `first`)
+	// costs `first` — the maximum page size when omitted — times its selection.
+	MaxComplexity int
+	// APQCacheSize is the number of automatic persisted queries kept (default 1000).
+	APQCacheSize int
+	// QueryCacheSize is the number of parsed and validated queries kept (default 1000).
+	QueryCacheSize int
+	// DisableIntrospection turns off __schema and __type (default false: on).
+	DisableIntrospection bool
+	// LoaderWait is how long a loader gathers keys before it calls the store
+	// (default 2ms). See loaders.go for why the wait lets one call serve every
+	// parent of a level.
+	LoaderWait time.Duration
+	// Logger receives panics and internal errors (default slog.Default()).
+	Logger *slog.Logger
+}
+
+// DefaultConfig returns a Config with every default filled in.
+func DefaultConfig() Config {
+	return Config{}.withDefaults()
+}
+
+// withDefaults replaces zero fields by their defaults.
+func (c Config) withDefaults() Config {
+	if c.ServiceVersion == "" {
+		c.ServiceVersion = DefaultServiceVersion
+	}
+	if c.License == "" {
+		c.License = DefaultLicense
+	}
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = DefaultMaxDepth
+	}
+	if c.MaxAliases <= 0 {
+		c.MaxAliases = DefaultMaxAliases
+	}
+	if c.MaxComplexity <= 0 {
+		c.MaxComplexity = DefaultMaxComplexity
+	}
+	if c.APQCacheSize <= 0 {
+		c.APQCacheSize = DefaultAPQCacheSize
+	}
+	if c.QueryCacheSize <= 0 {
+		c.QueryCacheSize = DefaultQueryCacheSize
+	}
+	if c.LoaderWait <= 0 {
+		c.LoaderWait = DefaultLoaderWait
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}

@@ -1,0 +1,109 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/validator/rules"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/graph/generated"
+	"github.com/corridor-kg/corridor/graph/model"
+)
+
+// NewHandler returns the GraphQL endpoint over store: POST and GET, automatic
+// persisted queries, a query cache, the depth, alias and complexity limits of cfg,
+// fresh loaders for every operation, and the error presenter and panic recovery
+// that decide what clients see. Zero fields of cfg take their defaults.
+//
+// It serves the GraphQL protocol only; CORS, body size, timeouts, rate limits and
+// the playground are the server's concern.
+func NewHandler(store domain.Store, cfg Config) http.Handler {
+	cfg = cfg.withDefaults()
+	schema := generated.NewExecutableSchema(generated.Config{
+		Resolvers:  &Resolver{store: store, cfg: cfg},
+		Complexity: complexity(),
+	})
+	srv := handler.New(schema)
+
+	// Transports: OPTIONS answers preflights with the allowed methods; GET serves
+	// queries (never mutations) from URL parameters; POST serves JSON bodies.
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+
+	// Parsed and validated queries, keyed by query text.
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	// Validation: gqlparser's rules plus the depth and alias limits.
+	srv.SetValidationRulesFn(func() *rules.Rules { return validationRules(cfg.MaxDepth, cfg.MaxAliases) })
+
+	// Extensions, in the order they apply to an operation.
+	if !cfg.DisableIntrospection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+
+	// Every operation gets its own loaders: batches and caches never outlive it.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(WithLoaders(ctx, NewLoaders(store, cfg.LoaderWait)))
+	})
+
+	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
+	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+	return srv
+}
+
+// SchemaSDL returns the public schema exactly as written in schema.graphqls, with
+// its descriptions: what /schema.graphql serves when introspection is off.
+func SchemaSDL() string {
+	return generated.NewExecutableSchema(generated.Config{}).Schema().Query.Position.Src.Input
+}
+
+// pageCost is the complexity of a paginated field: 1 plus `first` times its
+// selection, where an omitted `first` counts as the maximum page size and a `first`
+// out of range counts as that maximum too (the resolver rejects it with a precise
+// BAD_USER_INPUT error, which is more useful than a complexity error).
+func pageCost(child int, first *int) int {
+	n := domain.MaxPageSize
+	if first != nil && *first >= 0 && *first < n {
+		n = *first
+	}
+	return 1 + n*child
+}
+
+// complexity returns the cost of the fields that return many items for one
+// request: connections and search cost `first` times their selection; nodes costs
+// one selection per ID. Other fields, plain nested lists included, cost 1 plus
+// their selection (gqlgen's default).
+func complexity() generated.ComplexityRoot {
+	var c generated.ComplexityRoot
+	c.Query.Actors = func(child int, _ *model.ActorFilter, _ *model.ActorOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Meetings = func(child int, _ *model.MeetingFilter, _ *model.MeetingOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Commitments = func(child int, _ *model.CommitmentFilter, _ *model.CommitmentOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Projects = func(child int, _ *model.ProjectFilter, _ *model.ProjectOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Sources = func(child int, _ *model.SourceFilter, _ *model.SourceOrder, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Search = func(child int, _ string, _ []domain.Kind, first *int) int {
+		return pageCost(child, first)
+	}
+	c.Query.Nodes = func(child int, ids []string) int {
+		return 1 + min(len(ids), domain.MaxPageSize)*child
+	}
+	return c
+}
