@@ -1,0 +1,5 @@
+MATCH (n:Person|Organization|Country)
+  WHERE ($kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds))
+    AND ($countryId IS NULL OR (n:Country AND n.id = $countryId) OR EXISTS { (n)-[:NATIONAL_OF|IN_COUNTRY]->(:Country {id: $countryId}) })
+    AND ($orgTypes IS NULL OR (n:Organization AND n.type IN $orgTypes))
+    AND ($texts IS NULL OR any(text IN $texts WHERE n.searchText CONTAINS text))

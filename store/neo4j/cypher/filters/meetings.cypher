@@ -1,0 +1,6 @@
+MATCH (n:Meeting)
+  WHERE ($series IS NULL OR n.series = $series)
+    AND ($from IS NULL OR n.dateEnd >= $from)
+    AND ($to IS NULL OR n.dateStart <= $to)
+    AND ($participantId IS NULL OR EXISTS { (:Node {id: $participantId})-[:ORGANIZED|PARTICIPATED_IN]->(n) })
+    AND ($texts IS NULL OR any(text IN $texts WHERE n.searchText CONTAINS text))

@@ -1,0 +1,11 @@
+// COMMITMENTS_MADE: the commitments an actor made, by date (unknown last), then ID.
+CYPHER 5
+UNWIND $ids AS id
+MATCH (p:Node {id: id})
+CALL (p) {
+  MATCH (p)-[:MADE]->(n:Commitment)
+  WITH DISTINCT n
+  ORDER BY n.date IS NULL, n.date, n.id
+  RETURN collect({{node}}) AS children
+}
+RETURN p.id AS id, children

@@ -1,0 +1,11 @@
+// MEETING_COMMITMENTS: the commitments made at a meeting, by date (unknown last), then ID.
+CYPHER 5
+UNWIND $ids AS id
+MATCH (p:Node {id: id})
+CALL (p) {
+  MATCH (p)<-[:MADE_AT]-(n:Commitment)
+  WITH DISTINCT n
+  ORDER BY n.date IS NULL, n.date, n.id
+  RETURN collect({{node}}) AS children
+}
+RETURN p.id AS id, children

@@ -1,0 +1,10 @@
+// Seed, step 5: documents signed at meetings, as (:Meeting)-[:SIGNED]->(:Document)
+// with the IDs of their evidence on the relationship.
+CYPHER 5
+UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting})
+MERGE (d:Document {id: row.id})
+SET d.description = row.description, d.count = row.count
+MERGE (m)-[r:SIGNED]->(d)
+SET r.position = row.position, r.evidence = row.evidence
+RETURN count(r) AS written
