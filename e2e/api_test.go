@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -356,7 +357,8 @@ func TestCORSOverRealServer(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodOptions, s.URL+"/graphql", nil)
 		req.Header.Set("Origin", "https://viz.example")
 		req.Header.Set("Access-Control-Request-Method", "POST")
-		req.Header.Set("Access-Control-Request-Headers", "Authorization, Content-Type")
+		// Browsers send the list lower-cased and comma-joined (Fetch spec); rs/cors expects that form.
+		req.Header.Set("Access-Control-Request-Headers", "authorization,content-type")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -383,10 +385,9 @@ func TestHealthSchemaAndPlayground(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := make([]byte, 1<<20)
-		n, _ := resp.Body.Read(b)
+		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(b[:n]), want) {
+		if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
 			t.Errorf("GET %s = %d, want body containing %q", path, resp.StatusCode, want)
 		}
 		if resp.Header.Get("X-Request-ID") == "" {
@@ -452,7 +453,7 @@ func TestRefusesInvalidData(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec(t, "serve", "CORRIDOR_SEEDS_DIR="+bad, "PORT="+itoa(freePort(t)))
+	cmd := corridorCmd(t, "serve", "CORRIDOR_SEEDS_DIR="+bad, "PORT="+itoa(freePort(t)))
 	out, err := cmd.CombinedOutput()
 	if err == nil {
 		t.Fatalf("server started on invalid data:\n%s", out)

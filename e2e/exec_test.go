@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// exec prepares the corridor binary with arguments (before the first "=") and
+// corridorCmd prepares the corridor binary with arguments (before the first "=") and
 // environment entries (those containing "=").
-func exec(t testing.TB, args ...string) *osexec.Cmd {
+func corridorCmd(t testing.TB, args ...string) *osexec.Cmd {
 	t.Helper()
 	var argv, env []string
 	for _, a := range args {

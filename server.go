@@ -1,0 +1,380 @@
+// Command corridor serves the Corridor knowledge graph of actors and commitments
+// over GraphQL.
+//
+//	corridor [serve]   serve the API and the playground (the default: `go run .`)
+//	corridor seed      validate the bundled dataset and load it into the chosen store
+//	corridor version   print the service and dataset versions
+//
+// Every flag has an environment variable; see README.md for the table.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/graph"
+	"github.com/corridor-kg/corridor/internal/httpapi"
+	"github.com/corridor-kg/corridor/seed"
+	"github.com/corridor-kg/corridor/store/memory"
+	"github.com/corridor-kg/corridor/store/neo4j"
+	"github.com/corridor-kg/corridor/web"
+)
+
+//go:embed schema.graphqls
+var schemaSDL []byte
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise it
+// comes from the module's build info.
+var version = ""
+
+func serviceVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "corridor:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand; it is main without the process exit, for tests.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	cfg, err := parseConfig(cmd, args, stderr)
+	if err != nil {
+		return err
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, stdout)
+	case "seed":
+		return seedCmd(ctx, cfg, stdout)
+	case "version":
+		ds, err := loadDataset(ctx, cfg, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "corridor %s (dataset %s)\n", serviceVersion(), ds.Version)
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q (want serve, seed or version)", cmd)
+	}
+}
+
+// config is every setting, from flags with environment-variable defaults.
+type config struct {
+	Port          int
+	Host          string
+	Store         string
+	DataDir       string
+	SeedsDir      string
+	LogLevel      string
+	LogFormat     string
+	CORSOrigins   string
+	TrustedProxy  string
+	BodyLimit     int64
+	Timeout       time.Duration
+	RateLimit     float64
+	RateBurst     int
+	MaxDepth      int
+	MaxAliases    int
+	MaxComplexity int
+	Introspection bool
+	Neo4j         neo4j.Config
+	Check         bool
+}
+
+func envStr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envFloat(key string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(key), 64); err == nil {
+		return v
+	}
+	return def
+}
+
+func envBool(key string, def bool) bool {
+	if v, err := strconv.ParseBool(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
+	var c config
+	gd := graph.DefaultConfig()
+	hd := httpapi.DefaultConfig()
+	fs := flag.NewFlagSet("corridor "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&c.Port, "port", envInt("PORT", 8080), "HTTP port (env PORT)")
+	fs.StringVar(&c.Host, "host", envStr("CORRIDOR_HOST", ""), "interface to listen on, empty for all (env CORRIDOR_HOST)")
+	fs.StringVar(&c.Store, "store", envStr("CORRIDOR_STORE", "memory"), "store: memory or neo4j (env CORRIDOR_STORE)")
+	fs.StringVar(&c.DataDir, "data-dir", envStr("CORRIDOR_DATA_DIR", "./data"), "directory for the embedded store's files (env CORRIDOR_DATA_DIR)")
+	fs.StringVar(&c.SeedsDir, "seeds-dir", envStr("CORRIDOR_SEEDS_DIR", ""), "directory of the source articles for the quote check (env CORRIDOR_SEEDS_DIR; default ../shared/seeds)")
+	fs.StringVar(&c.LogLevel, "log-level", envStr("CORRIDOR_LOG_LEVEL", "info"), "debug, info, warn or error (env CORRIDOR_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", envStr("CORRIDOR_LOG_FORMAT", "text"), "text or json (env CORRIDOR_LOG_FORMAT)")
+	fs.StringVar(&c.CORSOrigins, "cors-origins", envStr("CORRIDOR_CORS_ORIGINS", ""), "comma-separated allowed origins; empty = no CORS; * = any (env CORRIDOR_CORS_ORIGINS)")
+	fs.StringVar(&c.TrustedProxy, "trusted-proxies", envStr("CORRIDOR_TRUSTED_PROXIES", ""), "comma-separated IPs/CIDRs whose X-Forwarded-For is believed (env CORRIDOR_TRUSTED_PROXIES)")
+	fs.Int64Var(&c.BodyLimit, "body-limit", int64(envInt("CORRIDOR_BODY_LIMIT", int(hd.BodyLimit))), "largest request body in bytes (env CORRIDOR_BODY_LIMIT)")
+	fs.DurationVar(&c.Timeout, "timeout", envDuration("CORRIDOR_TIMEOUT", hd.Timeout), "time limit of one request (env CORRIDOR_TIMEOUT)")
+	fs.Float64Var(&c.RateLimit, "rate-limit", envFloat("CORRIDOR_RATE_LIMIT", hd.RatePerSecond), "requests per second per client, 0 = off (env CORRIDOR_RATE_LIMIT)")
+	fs.IntVar(&c.RateBurst, "rate-burst", envInt("CORRIDOR_RATE_BURST", hd.RateBurst), "burst size per client (env CORRIDOR_RATE_BURST)")
+	fs.IntVar(&c.MaxDepth, "max-depth", envInt("CORRIDOR_MAX_DEPTH", gd.MaxDepth), "maximum query depth (env CORRIDOR_MAX_DEPTH)")
+	fs.IntVar(&c.MaxAliases, "max-aliases", envInt("CORRIDOR_MAX_ALIASES", gd.MaxAliases), "maximum aliases per query (env CORRIDOR_MAX_ALIASES)")
+	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
+	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
+	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", envStr("NEO4J_URI", "neo4j://localhost:7687"), "Neo4j URI, neo4j:// or bolt:// (env NEO4J_URI)")
+	fs.StringVar(&c.Neo4j.User, "neo4j-user", envStr("NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
+	c.Neo4j.Password = envStr("NEO4J_PASSWORD", "")
+	fs.StringVar(&c.Neo4j.Database, "neo4j-database", envStr("NEO4J_DATABASE", "neo4j"), "Neo4j database (env NEO4J_DATABASE)")
+	if cmd == "seed" {
+		fs.BoolVar(&c.Check, "check", false, "only validate the bundled dataset (quotes included) and print its counts")
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if c.Store != "memory" && c.Store != "neo4j" {
+		return c, fmt.Errorf("--store must be memory or neo4j, got %q", c.Store)
+	}
+	if c.Port <= 0 || c.Port > 65535 {
+		return c, fmt.Errorf("--port must be 1-65535, got %d", c.Port)
+	}
+	return c, nil
+}
+
+func newLogger(c config, w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.LogFormat {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format must be text or json, got %q", c.LogFormat)
+}
+
+// loadDataset loads and validates the embedded seed. The quote check runs whenever
+// the article texts can be found; without them the server still starts (warning).
+func loadDataset(ctx context.Context, c config, log *slog.Logger) (*domain.Dataset, error) {
+	opts := seed.Options{SeedsDir: c.SeedsDir}
+	if opts.SeedsDir == "" {
+		dir, err := seed.FindSeedsDir()
+		if err != nil {
+			if c.Check {
+				return nil, fmt.Errorf("source articles not found for the quote check: %w", err)
+			}
+			if log != nil {
+				log.Warn("source articles not found: quotes not checked against them", "err", err)
+			}
+			opts.SkipQuoteCheck = true
+		}
+		opts.SeedsDir = dir
+	}
+	ds, err := seed.Load(ctx, seed.Files, opts)
+	if err != nil {
+		return nil, fmt.Errorf("bundled dataset is invalid, refusing to start:\n%w", err)
+	}
+	return ds, nil
+}
+
+// openStore opens the configured store, seeded for memory.
+func openStore(ctx context.Context, c config, ds *domain.Dataset) (domain.Store, func(), error) {
+	switch c.Store {
+	case "neo4j":
+		s, err := neo4j.Open(ctx, c.Neo4j)
+		if err != nil {
+			return nil, nil, fmt.Errorf("neo4j: %w", err)
+		}
+		return s, func() { _ = s.Close(context.Background()) }, nil
+	default:
+		if err := os.MkdirAll(c.DataDir, 0o755); err != nil {
+			return nil, nil, fmt.Errorf("data dir: %w", err)
+		}
+		s, err := memory.New(ds)
+		if err != nil {
+			return nil, nil, fmt.Errorf("memory store: %w", err)
+		}
+		return s, func() {}, nil
+	}
+}
+
+func serve(ctx context.Context, c config, stdout io.Writer) error {
+	log, err := newLogger(c, stdout)
+	if err != nil {
+		return err
+	}
+	ds, err := loadDataset(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	store, closeStore, err := openStore(ctx, c, ds)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+
+	info, err := seed.Info()
+	if err != nil {
+		return err
+	}
+	gcfg := graph.DefaultConfig()
+	gcfg.ServiceVersion = serviceVersion()
+	gcfg.License = info.License
+	gcfg.MaxDepth, gcfg.MaxAliases, gcfg.MaxComplexity = c.MaxDepth, c.MaxAliases, c.MaxComplexity
+	gcfg.DisableIntrospection = !c.Introspection
+	gcfg.Logger = log
+
+	hcfg := httpapi.DefaultConfig()
+	hcfg.BodyLimit, hcfg.Timeout = c.BodyLimit, c.Timeout
+	hcfg.RatePerSecond, hcfg.RateBurst = c.RateLimit, c.RateBurst
+	for _, o := range strings.Split(c.CORSOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			hcfg.CORSOrigins = append(hcfg.CORSOrigins, o)
+		}
+	}
+	if hcfg.TrustedProxies, err = httpapi.ParseTrustedProxies(c.TrustedProxy); err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
+	}
+
+	handler := httpapi.New(hcfg, httpapi.Deps{
+		GraphQL:    graph.NewHandler(store, gcfg),
+		Playground: web.Handler(),
+		SDL:        schemaSDL,
+		Ready:      store.Ping,
+		Log:        log,
+	})
+
+	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      c.Timeout + 30*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("corridor serving", "addr", ln.Addr().String(), "store", c.Store,
+		"version", serviceVersion(), "dataset", ds.Version, "cors", hcfg.CORSOrigins)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func seedCmd(ctx context.Context, c config, stdout io.Writer) error {
+	log, err := newLogger(c, io.Discard)
+	if err != nil {
+		return err
+	}
+	ds, err := loadDataset(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	if c.Check || c.Store == "memory" {
+		fmt.Fprintf(stdout, "dataset %s is valid:\n", ds.Version)
+		printCounts(stdout, countKinds(ds))
+		if c.Store == "memory" && !c.Check {
+			fmt.Fprintln(stdout, "(the memory store loads the bundled seed at start; nothing to write)")
+		}
+		return nil
+	}
+	s, err := neo4j.Open(ctx, c.Neo4j)
+	if err != nil {
+		return fmt.Errorf("neo4j: %w", err)
+	}
+	defer s.Close(context.Background())
+	if err := s.Migrate(ctx); err != nil {
+		return fmt.Errorf("neo4j migrate: %w", err)
+	}
+	counts, err := s.Seed(ctx, ds)
+	if err != nil {
+		return fmt.Errorf("neo4j seed: %w", err)
+	}
+	fmt.Fprintf(stdout, "seeded dataset %s into neo4j:\n%v\n", ds.Version, counts)
+	return nil
+}
+
+func countKinds(ds *domain.Dataset) map[domain.Kind]int {
+	m := map[domain.Kind]int{}
+	for _, n := range ds.Nodes() {
+		m[n.NodeKind()]++
+	}
+	return m
+}
+
+func printCounts(w io.Writer, m map[domain.Kind]int) {
+	for _, k := range domain.Kinds {
+		fmt.Fprintf(w, "  %-13s %d\n", k, m[k])
+	}
+}
