@@ -13,6 +13,7 @@ const (
 	DefaultAPQCacheSize   = 1000
 	DefaultQueryCacheSize = 1000
 	DefaultLoaderWait     = 2 * time.Millisecond
+	DefaultLoaderMaxWait  = 25 * time.Millisecond
 	DefaultServiceVersion = "dev"
 	DefaultLicense        = "CC-BY-4.0"
 )
@@ -42,10 +43,13 @@ type Config struct {
 	QueryCacheSize int
 	// DisableIntrospection turns off __schema and __type (default false: on).
 	DisableIntrospection bool
-	// LoaderWait is how long a loader gathers keys before it calls the store
-	// (default 2ms). See loaders.go for why the wait lets one call serve every
+	// LoaderWait is the pause in arriving keys after which a loader calls the
+	// store (default 2ms). See loaders.go for how this lets one call serve every
 	// parent of a level.
 	LoaderWait time.Duration
+	// LoaderMaxWait bounds how long a loader keeps a batch open while keys keep
+	// arriving (default 25ms).
+	LoaderMaxWait time.Duration
 	// Logger receives panics and internal errors (default slog.Default()).
 	Logger *slog.Logger
 }
@@ -80,6 +84,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.LoaderWait <= 0 {
 		c.LoaderWait = DefaultLoaderWait
+	}
+	if c.LoaderMaxWait <= 0 {
+		c.LoaderMaxWait = DefaultLoaderMaxWait
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

@@ -52,7 +52,7 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 
 	// Every operation gets its own loaders: batches and caches never outlive it.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(WithLoaders(ctx, NewLoaders(store, cfg.LoaderWait)))
+		return next(WithLoaders(ctx, NewLoaders(store, cfg.LoaderWait, cfg.LoaderMaxWait)))
 	})
 
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger))

@@ -105,3 +105,8 @@ func readResponse(t *testing.T, res *http.Response) gqlResponse {
 	}
 	return r
 }
+
+// newTestLogger returns a logger writing text records to w.
+func newTestLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, nil))
+}

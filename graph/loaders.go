@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"github.com/corridor-kg/corridor/domain"
 )
 
@@ -22,40 +20,41 @@ import (
 // the elements of every list, and the resolver-backed fields of every object, in
 // their own goroutines, so when a level of the answer is being built, the resolvers
 // of all its parents — whichever edge, list or branch of the query they sit under —
-// are running at about the same time. The first key a loader receives opens a batch
-// and starts a timer of Config.LoaderWait; every key that arrives before it fires
-// joins the batch (there is no size limit, so a batch is never flushed early); then
-// the loader makes one store call for all of them and wakes every waiting resolver
-// at once. Those resolvers go on to the next level together, so the next level's
-// keys again arrive within one wait. gqlgen's own `batch: true` resolvers would only
-// batch the siblings of one list, which under `edges { node }` is one per parent.
-// Keys already loaded in the operation are served from the loader's cache.
+// are running at about the same time and ask their loader for their keys in one
+// burst. The loader (loader.go) holds its batch open until the burst pauses for
+// Config.LoaderWait (at most Config.LoaderMaxWait), with no size limit, then makes
+// one store call for all the keys and wakes every waiting resolver at once. Those
+// resolvers go on to the next level together, so the next level's keys again arrive
+// in one burst. gqlgen's own `batch: true` resolvers would only batch the siblings of
+// one list, which under `edges { node }` is one call per parent. Keys already loaded
+// in the operation are served from the loader's cache.
 type Loaders struct {
-	nodes   *dataloadgen.Loader[string, domain.Node]
-	related map[domain.Relation]*dataloadgen.Loader[string, []domain.Node]
+	nodes   *Loader[domain.Node]
+	related map[domain.Relation]*Loader[[]domain.Node]
 }
 
-// NewLoaders returns fresh loaders over store that wait up to wait for keys.
-// Loaders cache what they load, so make a new set for every operation.
-func NewLoaders(store domain.Store, wait time.Duration) *Loaders {
+// NewLoaders returns fresh loaders over store that dispatch a batch once keys stop
+// arriving for idle, or maxWait after it opened. Loaders cache what they load, so
+// make a new set for every operation.
+func NewLoaders(store domain.Store, idle, maxWait time.Duration) *Loaders {
 	l := &Loaders{
-		nodes: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]domain.Node, []error) {
+		nodes: NewLoader(func(ctx context.Context, ids []string) ([]domain.Node, error) {
 			ns, err := store.Nodes(ctx, ids)
 			if err != nil {
-				return nil, []error{fmt.Errorf("load %d nodes: %w", len(ids), err)}
+				return nil, fmt.Errorf("load %d nodes: %w", len(ids), err)
 			}
 			return ns, nil
-		}, dataloadgen.WithWait(wait)),
-		related: make(map[domain.Relation]*dataloadgen.Loader[string, []domain.Node], len(domain.Relations)),
+		}, idle, maxWait),
+		related: make(map[domain.Relation]*Loader[[]domain.Node], len(domain.Relations)),
 	}
 	for _, rel := range domain.Relations {
-		l.related[rel] = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]domain.Node, []error) {
+		l.related[rel] = NewLoader(func(ctx context.Context, ids []string) ([][]domain.Node, error) {
 			ns, err := store.Related(ctx, ids, rel)
 			if err != nil {
-				return nil, []error{fmt.Errorf("load %s of %d nodes: %w", rel, len(ids), err)}
+				return nil, fmt.Errorf("load %s of %d nodes: %w", rel, len(ids), err)
 			}
 			return ns, nil
-		}, dataloadgen.WithWait(wait))
+		}, idle, maxWait)
 	}
 	return l
 }
