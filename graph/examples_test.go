@@ -70,4 +70,3 @@ func countItems(v any) int {
 	}
 	return 0
 }
-
