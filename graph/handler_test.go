@@ -408,6 +408,8 @@ func TestErrorCodes(t *testing.T) {
 		{name: "first above the maximum", query: `{ commitments(first: 101) { totalCount } }`, code: domain.EINVALID, field: "first"},
 		{name: "negative first", query: `{ actors(first: -1) { totalCount } }`, code: domain.EINVALID, field: "first"},
 		{name: "search first above the maximum", query: `{ search(text: "x", first: 101) { score } }`, code: domain.EINVALID, field: "first"},
+		{name: "more than 100 ids", query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+			vars: map[string]any{"ids": slices.Repeat([]string{"person:yao-jing"}, 101)}, code: domain.EINVALID, field: "ids"},
 		{name: "non-actor kind in actor filter", query: `{ actors(filter: {kinds: [MEETING]}) { totalCount } }`, code: domain.EINVALID, field: "filter.kinds[0]"},
 		{name: "depth 12", query: deepQuery(12), code: domain.EINVALID},
 		{name: "31 aliases", query: aliases(31), code: domain.EINVALID},
@@ -603,5 +605,82 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 	}
 	if !strings.Contains(out, "secret panic text") || !strings.Contains(out, "goroutine") {
 		t.Errorf("the panic was not logged with its stack: %s", out)
+	}
+}
+
+// TestPartialDates checks each meeting's date against the domain's reading of it.
+func TestPartialDates(t *testing.T) {
+	ds := storetest.Fixture()
+	srv := mustServe(t, fixtureStore(t), quietConfig())
+	var got struct {
+		Meetings struct {
+			Nodes []struct {
+				ID   string
+				Date struct {
+					Value, Text, Start, End *string
+					Precision               string
+				}
+			}
+		}
+	}
+	post(t, srv, `{ meetings(first: 100) { nodes { id date { value precision text start end } } } }`, nil).decode(t, &got)
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	for _, m := range got.Meetings.Nodes {
+		i := slices.IndexFunc(ds.Meetings, func(x *domain.Meeting) bool { return x.ID == m.ID })
+		if i < 0 {
+			t.Fatalf("unknown meeting %s", m.ID)
+		}
+		d := ds.Meetings[i].Date
+		if str(m.Date.Value) != d.Value || m.Date.Precision != string(d.Precision()) || str(m.Date.Text) != d.Text ||
+			str(m.Date.Start) != d.Start() || str(m.Date.End) != d.End() {
+			t.Errorf("%s: date %+v, want %+v", m.ID, m.Date, d)
+		}
+		if (m.Date.Value == nil) != (d.Precision() == domain.PrecisionUnknown) {
+			t.Errorf("%s: an unknown date must have a null value and UNKNOWN precision: %+v", m.ID, m.Date)
+		}
+	}
+}
+
+// introspectionQuery is the query GraphiQL sends (graphql-js getIntrospectionQuery
+// with descriptions and input value deprecation).
+const introspectionQuery = `query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args(includeDeprecated: true) { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields(includeDeprecated: true) { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+}`
+
+// TestPlaygroundIntrospection checks the playground's introspection query passes
+// the default depth, alias and complexity limits.
+func TestPlaygroundIntrospection(t *testing.T) {
+	srv := mustServe(t, fixtureStore(t), quietConfig())
+	var got struct {
+		Schema struct {
+			QueryType struct{ Name string }
+			Types     []struct{ Name string }
+		} `json:"__schema"`
+	}
+	post(t, srv, introspectionQuery, nil).decode(t, &got)
+	if got.Schema.QueryType.Name != "Query" || len(got.Schema.Types) < 40 {
+		t.Errorf("introspection returned query type %q and %d types", got.Schema.QueryType.Name, len(got.Schema.Types))
 	}
 }

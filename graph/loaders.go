@@ -132,7 +132,7 @@ func loadRelated[T domain.Node](ctx context.Context, id string, rel domain.Relat
 func only[T domain.Node](ns []domain.Node) []T {
 	out := make([]T, 0, len(ns))
 	for _, n := range ns {
-		if t, ok := n.(T); ok && n != nil {
+		if t, ok := n.(T); ok {
 			out = append(out, t)
 		}
 	}
