@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,8 @@ import (
 
 // TestExampleQueries runs every query of docs/queries (the playground's example
 // tabs) against the bundled dataset: each must explain itself in leading comments,
-// pass the default limits, return no error, and find something.
+// pass the default limits, return no error, and hold every `# expect:` snippet in
+// its compact JSON response.
 func TestExampleQueries(t *testing.T) {
 	files, err := filepath.Glob("../docs/queries/*.graphql")
 	if err != nil || len(files) < 5 {
@@ -37,6 +39,15 @@ func TestExampleQueries(t *testing.T) {
 			if !strings.HasPrefix(string(src), "# ") {
 				t.Errorf("%s does not start with a comment saying what it shows", f)
 			}
+			var expects []string
+			for _, line := range strings.Split(string(src), "\n") {
+				if e, ok := strings.CutPrefix(strings.TrimSpace(line), "# expect:"); ok {
+					expects = append(expects, strings.TrimSpace(e))
+				}
+			}
+			if len(expects) == 0 {
+				t.Errorf("%s has no '# expect:' lines", f)
+			}
 			r := post(t, srv, string(src), nil)
 			var data map[string]any
 			r.decode(t, &data)
@@ -47,6 +58,15 @@ func TestExampleQueries(t *testing.T) {
 			}
 			if countItems(data) == 0 {
 				t.Errorf("%s found nothing: %s", f, r.Data)
+			}
+			compact, err := json.Marshal(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range expects {
+				if !strings.Contains(string(compact), e) {
+					t.Errorf("%s: response lacks %s", f, e)
+				}
 			}
 		})
 	}
