@@ -38,6 +38,15 @@ const (
 	datasetID = "corridor"
 )
 
+// Properties of the adapter's own nodes and of every relationship (the records'
+// properties are those encode writes).
+var (
+	evidenceProps     = []string{"id", "quote", "attribution", "speaker", "claim", "position"}
+	documentProps     = []string{"id", "description", "count"}
+	datasetProps      = []string{"id", "version"}
+	relationshipProps = []string{"position", "evidence", "capacity"}
+)
+
 // Evidence claims: which part of a record a piece of evidence supports.
 const (
 	claimNode          = "NODE"

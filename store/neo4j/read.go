@@ -175,25 +175,19 @@ func (s *Store) counts(ctx context.Context, run func(ctx context.Context, name s
 			return Counts{}, s.internal("info", badRecord("version is %T", v))
 		}
 	}
-	raw, _ := rec.Get("counts")
-	m, ok := raw.(map[string]any)
-	if !ok {
-		return Counts{}, s.internal("info", badRecord("counts is %T", raw))
-	}
 	for _, k := range domain.Kinds {
-		n, ok := m[string(k)].(int64)
+		n, ok := getInt(rec, string(k))
 		if !ok {
-			return Counts{}, s.internal("info", badRecord("count of %s is %T", k, m[string(k)]))
+			return Counts{}, s.internal("info", badRecord("no count of %s", k))
 		}
-		c.Nodes[k] = int(n)
+		c.Nodes[k] = n
 	}
 	for key, dst := range map[string]*int{"evidence": &c.Evidence, "relationships": &c.Relationships} {
-		v, _ := rec.Get(key)
-		n, ok := v.(int64)
+		n, ok := getInt(rec, key)
 		if !ok {
-			return Counts{}, s.internal("info", badRecord("%s is %T", key, v))
+			return Counts{}, s.internal("info", badRecord("no %s count", key))
 		}
-		*dst = int(n)
+		*dst = n
 	}
 	return c, nil
 }
@@ -402,7 +396,7 @@ func page[T domain.Node](ctx context.Context, s *Store, list string, filter any,
 }
 
 // decodePage reads the single row of a list statement: total, remaining (the
-// matches after the cursor) and the rows of the page with their sort keys.
+// matches after the cursor) and the rows of the page as [sort key, node] pairs.
 func decodePage[T domain.Node](rec *neo4j.Record, o domain.Order, fh string, p domain.PageArgs) (*domain.Page[T], error) {
 	total, ok1 := getInt(rec, "total")
 	remaining, ok2 := getInt(rec, "remaining")
@@ -417,11 +411,11 @@ func decodePage[T domain.Node](rec *neo4j.Record, o domain.Order, fh string, p d
 	pg := &domain.Page[T]{Items: []T{}, Cursors: []string{}, TotalCount: total,
 		HasNextPage: remaining > len(rows), HasPreviousPage: p.After != "" && total > remaining}
 	for _, raw := range rows {
-		row, ok := raw.(map[string]any)
-		if !ok {
-			return nil, badRecord("page row is %T", raw)
+		row, ok := raw.([]any)
+		if !ok || len(row) != 2 {
+			return nil, badRecord("page row is %T, not a [key, node] pair", raw)
 		}
-		n, err := decodeNode(row["node"])
+		n, err := decodeNode(row[1])
 		if err != nil {
 			return nil, err
 		}
@@ -429,7 +423,7 @@ func decodePage[T domain.Node](rec *neo4j.Record, o domain.Order, fh string, p d
 		if !ok {
 			return nil, badRecord("%s does not belong in this list", n.NodeID())
 		}
-		key, err := keyString(row["key"])
+		key, err := keyString(row[0])
 		if err != nil {
 			return nil, err
 		}

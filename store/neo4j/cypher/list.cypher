@@ -15,6 +15,6 @@ CALL () {
   WITH n, key
   ORDER BY key IS NULL, key {{dir}}, n.id
   LIMIT $limit
-  RETURN collect({key: key, node: {{node}}}) AS rows
+  RETURN collect([key, {{node}}]) AS rows
 }
 RETURN total, remaining, rows

@@ -2,7 +2,8 @@
 // with the IDs of their evidence on the relationship.
 CYPHER 5
 UNWIND $rows AS row
-MATCH (m:Meeting {id: row.meeting})
+WITH row, row.meeting AS meetingId
+MATCH (m:Meeting {id: meetingId})
 MERGE (d:Document {id: row.id})
 SET d.description = row.description, d.count = row.count
 MERGE (m)-[r:SIGNED]->(d)

@@ -2,8 +2,9 @@
 // (SUPPORTED_BY) and to the source they quote (CITES).
 CYPHER 5
 UNWIND $rows AS row
-MATCH (owner:Node {id: row.owner})
-MATCH (source:Source {id: row.source})
+WITH row, row.owner AS ownerId, row.source AS sourceId
+MATCH (owner:Node {id: ownerId})
+MATCH (source:Source {id: sourceId})
 MERGE (e:Evidence {id: row.id})
 SET e.quote = row.quote, e.attribution = row.attribution, e.speaker = row.speaker,
   e.claim = row.claim, e.position = row.position

@@ -4,8 +4,9 @@
 // nodes supporting the claim; capacity is set on PARTICIPATED_IN only.
 CYPHER 5
 UNWIND $rows AS row
-MATCH (a:Node {id: row.from})
-MATCH (b:Node {id: row.to})
+WITH row, row.from AS fromId, row.to AS toId
+MATCH (a:Node {id: fromId})
+MATCH (b:Node {id: toId})
 MERGE (a)-[r:{{type}} {position: row.position}]->(b)
 SET r.evidence = row.evidence, r.capacity = row.capacity
 RETURN count(r) AS written

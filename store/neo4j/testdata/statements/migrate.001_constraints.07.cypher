@@ -1,0 +1,1 @@
+CYPHER 5 CREATE CONSTRAINT commitment_id IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE

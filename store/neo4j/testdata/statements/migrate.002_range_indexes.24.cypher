@@ -1,0 +1,1 @@
+CYPHER 5 CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher)

@@ -1,0 +1,1 @@
+CYPHER 5 CREATE TEXT INDEX source_search_text IF NOT EXISTS FOR (n:Source) ON (n.searchText)

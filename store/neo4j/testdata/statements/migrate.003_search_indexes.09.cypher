@@ -1,0 +1,1 @@
+CYPHER 5 CALL db.awaitIndexes(300)

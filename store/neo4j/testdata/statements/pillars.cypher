@@ -1,0 +1,12 @@
+CYPHER 5
+MATCH (n:Pillar)
+OPTIONAL MATCH (n)-[:PILLAR_OF]->(g:Programme)
+WITH n, g
+ORDER BY coalesce(g.sortLabel, ''), coalesce(g.id, ''), n.number IS NULL, n.number, n.id
+RETURN collect(n {
+  node: n,
+  out: [(n)-[xr:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(xm:Node) | [xr, xm.id]],
+  in: [(n)<-[xr:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]-(xm:Node) | [xr, xm.id]],
+  signed: [(n)-[xr:SIGNED]->(xd:Document) | [xr, xd]],
+  evidence: [(n)-[:SUPPORTED_BY]->(xe:Evidence)-[:CITES]->(xs:Source) | [xe, xs.id]]
+}) AS nodes

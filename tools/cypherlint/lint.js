@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// cypherlint checks Cypher statements offline with Neo4j's own language support
+// (@neo4j-cypher/language-support: the Cypher 5 grammar, semantic analysis and the
+// function and procedure catalogue of Neo4j 5), against the vocabulary of the
+// Corridor graph: labels, relationship types, property keys and which relationship
+// types connect which labels (generated from the Go domain into
+// store/neo4j/testdata/vocabulary.json).
+//
+// Usage:
+//   node lint.js [--vocabulary FILE] [--json] [FILE.cypher ...]
+//
+// With files, each file is one statement named after the file. Without files, a
+// JSON array [{"name": ..., "statement": ...}] is read from standard input.
+// Every diagnostic fails the run (exit status 1): syntax and semantic errors,
+// unknown functions and procedures, deprecations, and labels, relationship types,
+// property keys or relationship directions the vocabulary does not know.
+// --json prints {"statements": N, "results": [{name, parameters, diagnostics}]}.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+// The package has no default export: take the named functions from require.
+const { lintCypherQuery, parseParameters, testData } = require('@neo4j-cypher/language-support');
+
+const severities = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function usage(msg) {
+  process.stderr.write(`cypherlint: ${msg}\nusage: node lint.js [--vocabulary FILE] [--json] [FILE.cypher ...]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = {
+    vocabulary: path.join(__dirname, '..', '..', 'store', 'neo4j', 'testdata', 'vocabulary.json'),
+    json: false,
+    files: [],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') opts.json = true;
+    else if (a === '--vocabulary') {
+      if (i + 1 >= argv.length) usage('--vocabulary needs a file');
+      opts.vocabulary = argv[++i];
+    } else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else opts.files.push(a);
+  }
+  return opts;
+}
+
+function readStatements(files) {
+  if (files.length > 0) {
+    return files.map((f) => ({ name: path.basename(f, '.cypher'), statement: fs.readFileSync(f, 'utf8') }));
+  }
+  const input = fs.readFileSync(0, 'utf8');
+  const list = JSON.parse(input);
+  if (!Array.isArray(list)) usage('standard input must hold a JSON array of {name, statement}');
+  for (const s of list) {
+    if (typeof s.name !== 'string' || typeof s.statement !== 'string') usage('each entry needs a string name and statement');
+  }
+  return list;
+}
+
+// schemaFor builds the DbSchema lintCypherQuery expects: the Cypher 5 and 25
+// function and procedure catalogues from the package's mock schema, the Corridor
+// vocabulary, and every $parameter the statement uses (declared, so only real
+// mistakes remain; the Go tests check that the adapter sends exactly these).
+function schemaFor(vocabulary, parameters) {
+  const params = {};
+  for (const p of parameters) params[p] = null;
+  return {
+    functions: testData.mockSchema.functions,
+    procedures: testData.mockSchema.procedures,
+    labels: vocabulary.labels,
+    relationshipTypes: vocabulary.relationshipTypes,
+    propertyKeys: vocabulary.propertyKeys,
+    graphSchema: vocabulary.graphSchema,
+    parameters: params,
+  };
+}
+
+// Statements that bind variables must come back with a symbol table: the package
+// swallows exceptions of its semantic analysis (it fails, for one, on pattern
+// comprehensions inside map literals) and then reports nothing, so an empty table
+// is itself a failure. Schema commands and bare procedure calls bind none.
+const bindsVariables = /\b(MATCH|UNWIND|MERGE|WITH|YIELD)\b/i;
+const schemaCommand = /^\s*(CYPHER\s+\d+\s+)?(CREATE|DROP|SHOW)\s+(CONSTRAINT|INDEX|RANGE|TEXT|POINT|FULLTEXT|VECTOR|LOOKUP)\b/i;
+
+function lintOne(vocabulary, s) {
+  const parameters = parseParameters(s.statement, false);
+  const { diagnostics, symbolTables } = lintCypherQuery(s.statement, schemaFor(vocabulary, parameters), { consoleCommandsEnabled: false });
+  const analysed = symbolTables.some((t) => t.length > 0);
+  if (!analysed && bindsVariables.test(s.statement) && !schemaCommand.test(s.statement) && diagnostics.length === 0) {
+    diagnostics.push({
+      severity: 1,
+      message: 'semantic analysis failed: the linter could not analyse this statement, so its labels, relationship types and properties went unchecked',
+      range: { start: { line: 0, character: 0 } },
+      offsets: { start: 0, end: 0 },
+    });
+  }
+  return {
+    name: s.name,
+    parameters: [...parameters].sort(),
+    diagnostics: diagnostics.map((d) => ({
+      severity: severities[d.severity] || String(d.severity),
+      message: d.message,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      deprecated: Array.isArray(d.tags) && d.tags.includes(2),
+      text: s.statement.slice(d.offsets.start, d.offsets.end),
+    })),
+  };
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const vocabulary = JSON.parse(fs.readFileSync(opts.vocabulary, 'utf8'));
+  for (const key of ['labels', 'relationshipTypes', 'propertyKeys']) {
+    if (!Array.isArray(vocabulary[key]) || vocabulary[key].length === 0) usage(`${opts.vocabulary} has no ${key}`);
+  }
+  const statements = readStatements(opts.files);
+  const results = statements.map((s) => lintOne(vocabulary, s));
+  const failed = results.filter((r) => r.diagnostics.length > 0);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ statements: results.length, results }, null, 2) + '\n');
+  } else {
+    for (const r of failed) {
+      for (const d of r.diagnostics) {
+        process.stdout.write(`${r.name}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.text ? ` [${d.text}]` : ''}\n`);
+      }
+    }
+    process.stdout.write(`cypherlint: ${results.length} statements, ${failed.length} with diagnostics\n`);
+  }
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+
+main();
