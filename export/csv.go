@@ -140,6 +140,9 @@ func writeTable(ctx context.Context, w io.Writer, name string, header []string, 
 				return err
 			}
 		}
+		for i, v := range rec {
+			rec[i] = validUTF8(v)
+		}
 		return cw.Write(rec)
 	}
 	err := emit(header)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/corridor-kg/corridor/domain"
 )
@@ -336,6 +337,19 @@ func (g *Graph) evidenceText(evs []domain.Evidence) string {
 		b.WriteString("[")
 		b.WriteString(ev.SourceID)
 		b.WriteString("]")
+	}
+	return b.String()
+}
+
+// validUTF8 returns s with each byte that is not part of valid UTF-8 replaced by
+// U+FFFD, as the XML and JSON writers do.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
 	}
 	return b.String()
 }
