@@ -379,7 +379,7 @@ func TestHealthSchemaAndPlayground(t *testing.T) {
 		"/healthz":        `"ok"`,
 		"/readyz":         `"ready"`,
 		"/schema.graphql": "type Query",
-		"/":               "<div id=",
+		"/":               `id="graphiql"`,
 	} {
 		resp, err := http.Get(s.URL + path)
 		if err != nil {

@@ -21,9 +21,12 @@ func TestNodeAndNodes(t *testing.T) {
 	srv := mustServe(t, fixtureStore(t), quietConfig())
 
 	for _, n := range ds.Nodes() {
-		r := post(t, srv, `query($id: ID!) { node(id: $id) { id kind label } }`, map[string]any{"id": n.NodeID()})
+		r := post(t, srv, `query($id: ID!) { node(id: $id) { id nodeKind label } }`, map[string]any{"id": n.NodeID()})
 		var got struct {
-			Node struct{ ID, Kind, Label string }
+			Node struct {
+				ID, Label string
+				Kind      string `json:"nodeKind"`
+			}
 		}
 		r.decode(t, &got)
 		if got.Node.ID != n.NodeID() || got.Node.Kind != string(n.NodeKind()) || got.Node.Label != n.Label() {
@@ -50,10 +53,13 @@ func TestNodeAndNodes(t *testing.T) {
 
 func TestSearch(t *testing.T) {
 	srv := mustServe(t, fixtureStore(t), quietConfig())
-	r := post(t, srv, `{ search(text: "Anusha Rehmn", kinds: [PERSON]) { node { id kind } score field matched exact } }`, nil)
+	r := post(t, srv, `{ search(text: "Anusha Rehmn", kinds: [PERSON]) { node { id nodeKind } score field matched exact } }`, nil)
 	var got struct {
 		Search []struct {
-			Node           struct{ ID, Kind string }
+			Node struct {
+				ID   string
+				Kind string `json:"nodeKind"`
+			}
 			Score          float64
 			Field, Matched string
 			Exact          bool
@@ -413,7 +419,7 @@ func TestErrorCodes(t *testing.T) {
 		{name: "non-actor kind in actor filter", query: `{ actors(filter: {kinds: [MEETING]}) { totalCount } }`, code: domain.EINVALID, field: "filter.kinds[0]"},
 		{name: "depth 12", query: deepQuery(12), code: domain.EINVALID},
 		{name: "31 aliases", query: aliases(31), code: domain.EINVALID},
-		{name: "complexity", query: `{ a: meetings(first: 100) { nodes { id title label note series sequence location format kind
+		{name: "complexity", query: `{ a: meetings(first: 100) { nodes { id title label note series sequence location format nodeKind
 			commitments { id statement madeBy { id name } madeTo { id name } concerns { id label } evidence { quote } } } }
 			b: actors(first: 100) { nodes { id name aliases commitmentsMade { id statement madeBy { id name } madeTo { id name } }
 			commitmentsReceived { id statement madeBy { id name } } meetings { id title participants { actor { id name } capacity } } } } }`,

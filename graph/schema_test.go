@@ -179,7 +179,7 @@ func TestContractNames(t *testing.T) {
 			t.Errorf("%s does not implement Node", name)
 			continue
 		}
-		for _, f := range []string{"kind", "label", "note", "evidence"} {
+		for _, f := range []string{"nodeKind", "label", "note", "evidence"} {
 			if def.Fields.ForName(f) == nil {
 				t.Errorf("%s.%s missing", name, f)
 			}

@@ -729,7 +729,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.ID(childComplexity), true
-	case "Commitment.commitmentKind":
+	case "Commitment.kind":
 		if e.ComplexityRoot.Commitment.Kind == nil {
 			break
 		}
@@ -759,7 +759,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.MadeTo(childComplexity), true
-	case "Commitment.kind":
+	case "Commitment.nodeKind":
 		if e.ComplexityRoot.Commitment.NodeKind == nil {
 			break
 		}
@@ -894,7 +894,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Name(childComplexity), true
-	case "Country.kind":
+	case "Country.nodeKind":
 		if e.ComplexityRoot.Country.NodeKind == nil {
 			break
 		}
@@ -980,7 +980,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Figure.Metric(childComplexity), true
-	case "Figure.kind":
+	case "Figure.nodeKind":
 		if e.ComplexityRoot.Figure.NodeKind == nil {
 			break
 		}
@@ -1121,7 +1121,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Next(childComplexity), true
-	case "Meeting.kind":
+	case "Meeting.nodeKind":
 		if e.ComplexityRoot.Meeting.NodeKind == nil {
 			break
 		}
@@ -1292,7 +1292,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Name(childComplexity), true
-	case "Organization.kind":
+	case "Organization.nodeKind":
 		if e.ComplexityRoot.Organization.NodeKind == nil {
 			break
 		}
@@ -1464,7 +1464,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Nationality(childComplexity), true
-	case "Person.kind":
+	case "Person.nodeKind":
 		if e.ComplexityRoot.Person.NodeKind == nil {
 			break
 		}
@@ -1536,7 +1536,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pillar.Name(childComplexity), true
-	case "Pillar.kind":
+	case "Pillar.nodeKind":
 		if e.ComplexityRoot.Pillar.NodeKind == nil {
 			break
 		}
@@ -1621,7 +1621,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Programme.Name(childComplexity), true
-	case "Programme.kind":
+	case "Programme.nodeKind":
 		if e.ComplexityRoot.Programme.NodeKind == nil {
 			break
 		}
@@ -1712,7 +1712,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Name(childComplexity), true
-	case "Project.kind":
+	case "Project.nodeKind":
 		if e.ComplexityRoot.Project.NodeKind == nil {
 			break
 		}
@@ -1919,7 +1919,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Role.Label(childComplexity), true
-	case "Role.kind":
+	case "Role.nodeKind":
 		if e.ComplexityRoot.Role.NodeKind == nil {
 			break
 		}
@@ -2036,7 +2036,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Label(childComplexity), true
-	case "Source.kind":
+	case "Source.nodeKind":
 		if e.ComplexityRoot.Source.NodeKind == nil {
 			break
 		}
@@ -2401,7 +2401,7 @@ enum MeetingOrderField {
 enum CommitmentOrderField {
   "The commitment's date (unknown dates last)."
   DATE
-  "The commitment kind (see ` + "`" + `Commitment.commitmentKind` + "`" + `)."
+  "The commitment kind (see ` + "`" + `Commitment.kind` + "`" + `)."
   KIND
   "The commitment status."
   STATUS
@@ -2434,7 +2434,7 @@ interface Node {
   "The stable ID, ` + "`" + `<kind>:<slug>` + "`" + `. IDs never change when a name is corrected."
   id: ID!
   "The kind of the node (also the ID prefix)."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "A short human-readable name for display."
   label: String!
   "A curator's note, e.g. why a modelling choice was made."
@@ -2448,7 +2448,7 @@ interface Actor implements Node {
   "The stable ID, ` + "`" + `<kind>:<slug>` + "`" + `."
   id: ID!
   "The kind of the node: PERSON, ORGANIZATION or COUNTRY."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "A short human-readable name for display (the name)."
   label: String!
   "A curator's note."
@@ -2482,7 +2482,7 @@ type Person implements Node & Actor {
   "The stable ID, e.g. ` + "`" + `person:anusha-rehman` + "`" + `."
   id: ID!
   "Always PERSON."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The person's name."
   label: String!
   "A curator's note."
@@ -2522,7 +2522,7 @@ type Organization implements Node & Actor {
   "The stable ID, e.g. ` + "`" + `org:pakistan-software-export-board` + "`" + `."
   id: ID!
   "Always ORGANIZATION."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The organization's name."
   label: String!
   "A curator's note."
@@ -2564,7 +2564,7 @@ type Country implements Node & Actor {
   "The stable ID, e.g. ` + "`" + `country:pakistan` + "`" + `."
   id: ID!
   "Always COUNTRY."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The country's name."
   label: String!
   "A curator's note."
@@ -2598,7 +2598,7 @@ type Role implements Node {
   "The stable ID, e.g. ` + "`" + `role:anusha-rehman-minister-of-state-it` + "`" + `."
   id: ID!
   "Always ROLE."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The title."
   label: String!
   "A curator's note."
@@ -2622,7 +2622,7 @@ type Meeting implements Node {
   "The stable ID, e.g. ` + "`" + `meeting:jcc-10` + "`" + `."
   id: ID!
   "Always MEETING."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The title."
   label: String!
   "A curator's note."
@@ -2681,8 +2681,8 @@ type SignedDocuments {
 type Commitment implements Node {
   "The stable ID."
   id: ID!
-  "Always COMMITMENT (the node kind; for the kind of commitment see ` + "`" + `commitmentKind` + "`" + `)."
-  kind: NodeKind!
+  "Always COMMITMENT: the node kind (the kind of commitment is ` + "`" + `kind` + "`" + `)."
+  nodeKind: NodeKind!
   "The statement."
   label: String!
   "A curator's note (e.g. why it is attributed to an organization, not a person)."
@@ -2692,7 +2692,7 @@ type Commitment implements Node {
   "The commitment in plain words."
   statement: String!
   "What kind of commitment it is: pledge, agreement, assurance, request, target, announcement or decision."
-  commitmentKind: CommitmentKind!
+  kind: CommitmentKind!
   "Where the commitment stands."
   status: CommitmentStatus!
   "The actors who made it; both parties for mutual commitments."
@@ -2714,7 +2714,7 @@ type Project implements Node {
   "The stable ID."
   id: ID!
   "Always PROJECT."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The project's name."
   label: String!
   "A curator's note."
@@ -2748,7 +2748,7 @@ type Pillar implements Node {
   "The stable ID, e.g. ` + "`" + `pillar:cpec-it` + "`" + `."
   id: ID!
   "Always PILLAR."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The pillar's name."
   label: String!
   "A curator's note."
@@ -2776,7 +2776,7 @@ type Programme implements Node {
   "The stable ID, e.g. ` + "`" + `programme:cpec` + "`" + `."
   id: ID!
   "Always PROGRAMME."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The programme's name."
   label: String!
   "A curator's note."
@@ -2810,7 +2810,7 @@ type Figure implements Node {
   "The stable ID."
   id: ID!
   "Always FIGURE."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The metric."
   label: String!
   "A curator's note."
@@ -2840,7 +2840,7 @@ type Source implements Node {
   "The stable ID."
   id: ID!
   "Always SOURCE."
-  kind: NodeKind!
+  nodeKind: NodeKind!
   "The title."
   label: String!
   "A curator's note."
@@ -3385,8 +3385,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Commitment_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Commitment_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Commitment_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Commitment_label(ctx, field)
 	case "note":
@@ -3395,8 +3395,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_evidence(ctx, field)
 	case "statement":
 		return ec.fieldContext_Commitment_statement(ctx, field)
-	case "commitmentKind":
-		return ec.fieldContext_Commitment_commitmentKind(ctx, field)
+	case "kind":
+		return ec.fieldContext_Commitment_kind(ctx, field)
 	case "status":
 		return ec.fieldContext_Commitment_status(ctx, field)
 	case "madeBy":
@@ -3443,8 +3443,8 @@ func (ec *executionContext) childFields_Country(ctx context.Context, field graph
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Country_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Country_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Country_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Country_label(ctx, field)
 	case "note":
@@ -3493,8 +3493,8 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Figure_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Figure_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Figure_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Figure_label(ctx, field)
 	case "note":
@@ -3551,8 +3551,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Meeting_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Meeting_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Meeting_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Meeting_label(ctx, field)
 	case "note":
@@ -3617,8 +3617,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Organization_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Organization_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Organization_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Organization_label(ctx, field)
 	case "note":
@@ -3703,8 +3703,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Person_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Person_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Person_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Person_label(ctx, field)
 	case "note":
@@ -3739,8 +3739,8 @@ func (ec *executionContext) childFields_Pillar(ctx context.Context, field graphq
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Pillar_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Pillar_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Pillar_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Pillar_label(ctx, field)
 	case "note":
@@ -3769,8 +3769,8 @@ func (ec *executionContext) childFields_Programme(ctx context.Context, field gra
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Programme_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Programme_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Programme_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Programme_label(ctx, field)
 	case "note":
@@ -3805,8 +3805,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Project_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Project_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Project_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Project_label(ctx, field)
 	case "note":
@@ -3865,8 +3865,8 @@ func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Role_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Role_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Role_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Role_label(ctx, field)
 	case "note":
@@ -3919,8 +3919,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Source_id(ctx, field)
-	case "kind":
-		return ec.fieldContext_Source_kind(ctx, field)
+	case "nodeKind":
+		return ec.fieldContext_Source_nodeKind(ctx, field)
 	case "label":
 		return ec.fieldContext_Source_label(ctx, field)
 	case "note":
@@ -4997,13 +4997,13 @@ func (ec *executionContext) fieldContext_Commitment_id(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Commitment", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Commitment_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Commitment_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Commitment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Commitment_kind(ctx, field)
+			return ec.fieldContext_Commitment_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -5016,7 +5016,7 @@ func (ec *executionContext) _Commitment_kind(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Commitment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Commitment_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Commitment", field, true, false, "NodeKind")
 }
 
@@ -5121,13 +5121,13 @@ func (ec *executionContext) fieldContext_Commitment_statement(_ context.Context,
 	return graphql.NewScalarFieldContext("Commitment", field, false, false, "String")
 }
 
-func (ec *executionContext) _Commitment_commitmentKind(ctx context.Context, field graphql.CollectedField, obj *domain.Commitment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Commitment_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Commitment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Commitment_commitmentKind(ctx, field)
+			return ec.fieldContext_Commitment_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Kind, nil
@@ -5140,7 +5140,7 @@ func (ec *executionContext) _Commitment_commitmentKind(ctx context.Context, fiel
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Commitment_commitmentKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Commitment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Commitment", field, false, false, "CommitmentKind")
 }
 
@@ -5556,13 +5556,13 @@ func (ec *executionContext) fieldContext_Country_id(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Country", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Country_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
+func (ec *executionContext) _Country_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Country_kind(ctx, field)
+			return ec.fieldContext_Country_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -5575,7 +5575,7 @@ func (ec *executionContext) _Country_kind(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Country_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Country_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Country", field, true, false, "NodeKind")
 }
 
@@ -6083,13 +6083,13 @@ func (ec *executionContext) fieldContext_Figure_id(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Figure_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Figure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Figure_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Figure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Figure_kind(ctx, field)
+			return ec.fieldContext_Figure_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -6102,7 +6102,7 @@ func (ec *executionContext) _Figure_kind(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Figure_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Figure_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Figure", field, true, false, "NodeKind")
 }
 
@@ -6579,13 +6579,13 @@ func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Meeting_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+func (ec *executionContext) _Meeting_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_kind(ctx, field)
+			return ec.fieldContext_Meeting_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -6598,7 +6598,7 @@ func (ec *executionContext) _Meeting_kind(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, true, false, "NodeKind")
 }
 
@@ -7248,13 +7248,13 @@ func (ec *executionContext) fieldContext_Organization_id(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Organization", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Organization_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Organization) (ret graphql.Marshaler) {
+func (ec *executionContext) _Organization_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_kind(ctx, field)
+			return ec.fieldContext_Organization_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -7267,7 +7267,7 @@ func (ec *executionContext) _Organization_kind(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, true, false, "NodeKind")
 }
 
@@ -8078,13 +8078,13 @@ func (ec *executionContext) fieldContext_Person_id(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Person", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Person_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
+func (ec *executionContext) _Person_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_kind(ctx, field)
+			return ec.fieldContext_Person_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -8097,7 +8097,7 @@ func (ec *executionContext) _Person_kind(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, true, false, "NodeKind")
 }
 
@@ -8516,13 +8516,13 @@ func (ec *executionContext) fieldContext_Pillar_id(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Pillar", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Pillar_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Pillar) (ret graphql.Marshaler) {
+func (ec *executionContext) _Pillar_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Pillar) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Pillar_kind(ctx, field)
+			return ec.fieldContext_Pillar_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -8535,7 +8535,7 @@ func (ec *executionContext) _Pillar_kind(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Pillar_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Pillar_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Pillar", field, true, false, "NodeKind")
 }
 
@@ -8837,13 +8837,13 @@ func (ec *executionContext) fieldContext_Programme_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Programme", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Programme_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Programme) (ret graphql.Marshaler) {
+func (ec *executionContext) _Programme_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Programme) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Programme_kind(ctx, field)
+			return ec.fieldContext_Programme_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -8856,7 +8856,7 @@ func (ec *executionContext) _Programme_kind(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Programme_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Programme_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Programme", field, true, false, "NodeKind")
 }
 
@@ -9245,13 +9245,13 @@ func (ec *executionContext) fieldContext_Project_id(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Project", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Project_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Project) (ret graphql.Marshaler) {
+func (ec *executionContext) _Project_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Project_kind(ctx, field)
+			return ec.fieldContext_Project_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -9264,7 +9264,7 @@ func (ec *executionContext) _Project_kind(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Project", field, true, false, "NodeKind")
 }
 
@@ -10342,13 +10342,13 @@ func (ec *executionContext) fieldContext_Role_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Role", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Role_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Role_kind(ctx, field)
+			return ec.fieldContext_Role_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -10361,7 +10361,7 @@ func (ec *executionContext) _Role_kind(ctx context.Context, field graphql.Collec
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Role_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Role_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Role", field, true, false, "NodeKind")
 }
 
@@ -10819,13 +10819,13 @@ func (ec *executionContext) fieldContext_Source_id(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+func (ec *executionContext) _Source_nodeKind(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_kind(ctx, field)
+			return ec.fieldContext_Source_nodeKind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.NodeKind(), nil
@@ -10838,7 +10838,7 @@ func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_nodeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, true, false, "NodeKind")
 }
 
@@ -13341,8 +13341,8 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Commitment_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Commitment_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13367,8 +13367,8 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "commitmentKind":
-			out.Values[i] = ec._Commitment_commitmentKind(ctx, field, obj)
+		case "kind":
+			out.Values[i] = ec._Commitment_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13530,8 +13530,8 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Country_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Country_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13691,8 +13691,8 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Figure_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Figure_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13879,8 +13879,8 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Meeting_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Meeting_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14091,8 +14091,8 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Organization_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Organization_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14376,8 +14376,8 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Person_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Person_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14488,8 +14488,8 @@ func (ec *executionContext) _Pillar(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Pillar_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Pillar_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14582,8 +14582,8 @@ func (ec *executionContext) _Programme(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Programme_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Programme_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14694,8 +14694,8 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Project_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Project_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15007,8 +15007,8 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Role_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Role_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15184,8 +15184,8 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "kind":
-			out.Values[i] = ec._Source_kind(ctx, field, obj)
+		case "nodeKind":
+			out.Values[i] = ec._Source_nodeKind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
