@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/corridor-kg/corridor/web"
+	"github.com/corridor-kg/corridor/web/internal/gqlstub"
+	"github.com/corridor-kg/corridor/web/webtest"
+)
+
+// newServer serves the playground at / as Corridor's server does, with a
+// stub GraphQL endpoint that knows Corridor's schema (../schema.graphqls,
+// also served at /schema.graphql) and answers every query with a response
+// the real server gave to the JCC example
+// (testdata/jcc-commitments.response.json).
+func newServer(t *testing.T, introspection bool) (*httptest.Server, *gqlstub.Stub) {
+	t.Helper()
+	sdl, err := os.ReadFile("../schema.graphqls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, err := os.ReadFile("testdata/jcc-commitments.response.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub, err := gqlstub.New(string(sdl), string(answer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub.Introspection = introspection
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", stub)
+	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(sdl)
+	})
+	web.Mount(mux)
+	srv := httptest.NewServer(mux) // listens on 127.0.0.1
+	t.Cleanup(srv.Close)
+	return srv, stub
+}
+
+var operationName = regexp.MustCompile(`(?m)^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)
+
+// exampleTabs returns the tab titles the bundled examples should produce:
+// the operation names of docs/queries/*.graphql, jcc-commitments first.
+func exampleTabs(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../docs/queries/*.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(files, func(i, j int) bool {
+		fi, fj := filepath.Base(files[i]), filepath.Base(files[j])
+		if fi == "jcc-commitments.graphql" || fj == "jcc-commitments.graphql" {
+			return fi == "jcc-commitments.graphql"
+		}
+		return fi < fj
+	})
+	var titles []string
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := operationName.FindSubmatch(text)
+		if m == nil {
+			titles = append(titles, "<untitled>")
+			continue
+		}
+		titles = append(titles, string(m[1]))
+	}
+	return titles
+}
+
+// TestPlaygroundInBrowser loads the playground in headless Chromium with no
+// way off the machine, checks the example tabs and the Explorer, runs the
+// first example through the UI and checks the response pane.
+func TestPlaygroundInBrowser(t *testing.T) {
+	srv, stub := newServer(t, true)
+	opts := webtest.Options{
+		Expect:         []string{`"id":"meeting:jcc-10"`, `"commitments":[{"id":"commitment:`},
+		ExpectPane:     []string{`"data"`, `"meeting:jcc-10"`},
+		ExpectExplorer: []string{"commitments", "meetings", "search"},
+		SchemaSource:   "introspection",
+	}
+	if os.Getenv("UPDATE_SCREENSHOT") == "1" {
+		opts.Screenshot = "../docs/playground.png"
+	}
+	res := webtest.RunPlaygroundCheck(t, srv.URL, opts)
+
+	want := exampleTabs(t)
+	if len(want) > 0 && !slices.Equal(res.Tabs, want) {
+		t.Errorf("tabs = %q, want %q (is web/dist stale? run web/build.sh)", res.Tabs, want)
+	}
+	got := stub.Received()
+	if len(got) != 1 {
+		t.Fatalf("endpoint received %d queries, want 1", len(got))
+	}
+	if first, err := firstExample(); err == nil && strings.TrimSpace(got[0].Query) != strings.TrimSpace(first) {
+		t.Errorf("the run sent %q, want the first example %q", got[0].Query, first)
+	}
+	assertWorkers(t, res)
+	assertSameOrigin(t, srv.URL, res)
+}
+
+// TestPlaygroundSDLFallback disables introspection: the page must load the
+// schema from /schema.graphql, and a query typed into the editor must run.
+func TestPlaygroundSDLFallback(t *testing.T) {
+	srv, stub := newServer(t, false)
+	query := "query About {\n  about {\n    version\n  }\n}\n"
+	res := webtest.RunPlaygroundCheck(t, srv.URL, webtest.Options{
+		Query:          query,
+		Expect:         []string{`"id":"meeting:jcc-10"`},
+		ExpectExplorer: []string{"commitments", "about"},
+		SchemaSource:   "sdl",
+	})
+	got := stub.Received()
+	if len(got) != 1 || strings.TrimSpace(got[0].Query) != strings.TrimSpace(query) {
+		t.Errorf("endpoint received %+v, want the typed query %q", got, query)
+	}
+	fetched := false
+	for _, r := range res.Requests {
+		if strings.HasSuffix(r, "/schema.graphql") {
+			fetched = true
+		}
+	}
+	if !fetched {
+		t.Errorf("the page never fetched /schema.graphql; requests: %q", res.Requests)
+	}
+	assertWorkers(t, res)
+	assertSameOrigin(t, srv.URL, res)
+}
+
+func firstExample() (string, error) {
+	b, err := os.ReadFile("../docs/queries/jcc-commitments.graphql")
+	return string(b), err
+}
+
+// assertWorkers checks that Monaco ran its workers from the bundled,
+// same-origin scripts and did not fall back to the main thread.
+func assertWorkers(t *testing.T, res webtest.Result) {
+	t.Helper()
+	if !slices.ContainsFunc(res.Workers, func(w string) bool { return strings.Contains(w, "/assets/graphql.worker-") }) {
+		t.Errorf("no bundled GraphQL worker running; workers: %q", res.Workers)
+	}
+	for _, m := range res.Console {
+		if strings.Contains(m, "Could not create web worker") || strings.Contains(m, "falling back") {
+			t.Errorf("Monaco fell back to the main thread: %s", m)
+		}
+	}
+}
+
+// assertSameOrigin checks that every request went to the test server.
+func assertSameOrigin(t *testing.T, base string, res webtest.Result) {
+	t.Helper()
+	if len(res.Requests) == 0 {
+		t.Fatal("no requests recorded")
+	}
+	for _, r := range res.Requests {
+		_, u, _ := strings.Cut(r, " ")
+		if !strings.HasPrefix(u, base+"/") {
+			t.Errorf("request to another origin: %s", r)
+		}
+	}
+}
