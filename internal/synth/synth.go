@@ -9,7 +9,9 @@
 // ("Pakistan", "China") and the first organizations (ministries) make, receive and
 // attend far more than the rest. Meetings form several series ("JCC" and others)
 // numbered 1, 2, 3… in date order, with some meetings outside any series; some dates
-// are partial or unknown. Every record carries evidence citing a synthetic source.
+// are partial or unknown. About a third of the commitments made at a series meeting
+// restate one made at the previous meeting of the series (same kind and concerns,
+// a maker in common), as JCC meetings reaffirm earlier decisions. Every record carries evidence citing a synthetic source.
 package synth
 
 import (
@@ -17,6 +19,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
 )
@@ -60,6 +63,7 @@ func Generate(seed int64, n int) *domain.Dataset {
 	g.meetings(count(perMeeting))
 	g.commitments(count(perCommitment))
 	g.figures(count(perFigure))
+	g.restatements(seed)
 	return g.ds
 }
 
@@ -440,4 +444,74 @@ func (g *gen) figures(n int) {
 		}
 		g.ds.Figures = append(g.ds.Figures, f)
 	}
+}
+
+// restatements makes about 30% of the commitments made at a series meeting restate
+// a commitment of the previous meeting of the series: same kind, same concerns,
+// one of its makers (plus, sometimes, the commitment's own first maker). Meetings
+// of a series are ordered as stores order them: by sequence, then date, then ID,
+// unknown values last. It draws from its own random stream, so everything else in
+// the dataset is as it would be without it.
+func (g *gen) restatements(seed int64) {
+	r := rand.New(rand.NewPCG(uint64(seed), 0x7265616666697264)) // "reaffird"
+	bySeries := map[string][]*domain.Meeting{}
+	for _, m := range g.ds.Meetings {
+		if m.Series != "" {
+			bySeries[m.Series] = append(bySeries[m.Series], m)
+		}
+	}
+	at := map[string][]*domain.Commitment{}
+	for _, c := range g.ds.Commitments {
+		if c.MadeAtID != "" {
+			at[c.MadeAtID] = append(at[c.MadeAtID], c)
+		}
+	}
+	for _, s := range series {
+		ms := bySeries[s]
+		slices.SortFunc(ms, func(a, b *domain.Meeting) int {
+			if c := compareLast(a.Sequence == nil, b.Sequence == nil); c != 0 {
+				return c
+			}
+			if a.Sequence != nil && *a.Sequence != *b.Sequence {
+				return *a.Sequence - *b.Sequence
+			}
+			if c := compareLast(a.Date.Value == "", b.Date.Value == ""); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Date.Value, b.Date.Value); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		for i := 1; i < len(ms); i++ {
+			prev := at[ms[i-1].ID]
+			if len(prev) == 0 {
+				continue
+			}
+			for _, c := range at[ms[i].ID] {
+				if r.IntN(10) >= 3 {
+					continue
+				}
+				p := prev[r.IntN(len(prev))]
+				makers := []string{p.MadeByIDs[r.IntN(len(p.MadeByIDs))]}
+				if own := c.MadeByIDs[0]; r.IntN(2) == 0 && own != makers[0] {
+					makers = append(makers, own)
+				}
+				c.Kind, c.MadeByIDs = p.Kind, makers
+				c.ConcernIDs = slices.Clone(p.ConcernIDs)
+				c.Statement = "Reaffirm: " + p.Statement
+			}
+		}
+	}
+}
+
+// compareLast orders a known value (false) before an unknown one (true).
+func compareLast(aUnknown, bUnknown bool) int {
+	switch {
+	case aUnknown == bUnknown:
+		return 0
+	case aUnknown:
+		return 1
+	}
+	return -1
 }

@@ -21,8 +21,8 @@ type index struct {
 	labels map[string]string
 	// haystacks holds the normalised text a text filter searches, per listed node.
 	haystacks map[string]string
-	// out and in hold the generic edges (domain.Edges) leaving and entering each node.
-	out, in map[string][]domain.Edge
+	// graph is the traversal index of Explorer (explore_graph.go).
+	graph *graph
 	// rel answers Related: relation → parent ID → children, already in their documented order.
 	rel map[domain.Relation]map[string][]domain.Node
 	// lists holds, per connection, the sortable entries and their sorted orders.
@@ -44,8 +44,6 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		byKind:    map[domain.Kind][]domain.Node{},
 		labels:    map[string]string{},
 		haystacks: map[string]string{},
-		out:       map[string][]domain.Edge{},
-		in:        map[string][]domain.Edge{},
 		rel:       map[domain.Relation]map[string][]domain.Node{},
 	}
 	nodes := ds.Nodes()
@@ -76,12 +74,11 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	for _, ns := range ix.byKind {
 		slices.SortFunc(ns, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
 	}
-	for _, n := range nodes {
-		for _, e := range domain.Edges(n) {
-			ix.out[e.From] = append(ix.out[e.From], e)
-			ix.in[e.To] = append(ix.in[e.To], e)
-		}
+	g, err := buildGraph(nodes)
+	if err != nil {
+		return nil, err
 	}
+	ix.graph = g
 	ix.buildRelations()
 	ix.buildLists()
 	ix.programmes = slices.Clone(ds.Programmes)

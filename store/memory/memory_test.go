@@ -92,3 +92,7 @@ func TestContextCancelled(t *testing.T) {
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, ds *domain.Dataset) domain.Store { return MustOpen(t, ds) })
 }
+
+func TestExplorerContract(t *testing.T) {
+	storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer { return MustOpen(t, ds) })
+}
