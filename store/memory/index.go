@@ -13,6 +13,8 @@ import (
 // index is an immutable snapshot of the whole graph with every lookup structure the
 // store's reads need. A write (a later addition) builds a new index and swaps it in.
 type index struct {
+	// rev is the revision under which the index was published (Store.publish).
+	rev     uint64
 	version string
 	byID    map[string]domain.Node
 	// byKind holds the nodes of each kind sorted by ID.

@@ -22,6 +22,23 @@ type Store struct {
 	idx atomic.Pointer[index]
 }
 
+// revisions numbers the snapshots published by every Store of the process, so
+// no two snapshots ever share a revision.
+var revisions atomic.Uint64
+
+// publish makes ix the index every following read sees, under a new revision.
+// Every change of the served data must go through it: caches (such as the GraphQL
+// response cache) key on Revision.
+// ix must not have been published before.
+func (s *Store) publish(ix *index) {
+	ix.rev = revisions.Add(1)
+	s.idx.Store(ix)
+}
+
+// Revision returns the revision of the data the store serves now; it changes
+// whenever the data does.
+func (s *Store) Revision() uint64 { return s.idx.Load().rev }
+
 var _ domain.Store = (*Store)(nil)
 
 // New validates the dataset and indexes it. It rejects duplicate IDs, IDs whose
@@ -33,7 +50,7 @@ func New(ds *domain.Dataset) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{}
-	s.idx.Store(ix)
+	s.publish(ix)
 	return s, nil
 }
 
