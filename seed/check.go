@@ -22,6 +22,11 @@ const MaxQuoteLength = 300
 func (l *loader) checkRefs() {
 	for _, ref := range l.refs {
 		loc, ok := l.nodes[ref.id]
+		if !ok && l.stored != nil {
+			if n := l.stored.Node(ref.id); n != nil {
+				loc, ok = nodeLoc{kind: n.NodeKind()}, true
+			}
+		}
 		var msg string
 		switch {
 		case !ok:
@@ -34,7 +39,7 @@ func (l *loader) checkRefs() {
 		default:
 			continue
 		}
-		l.errs = append(l.errs, ValidationError{File: ref.file, Line: ref.line, Record: ref.record, Field: ref.field, Message: msg})
+		l.errorAt(ref.file, ref.at, ref.record, ref.field, msg)
 	}
 }
 
@@ -61,8 +66,20 @@ func (l *loader) checkGraph() {
 	for _, p := range l.ds.Programmes {
 		progParent[p.ID] = p.PartOfID
 	}
-	l.checkCycles(orgParent, "parent")
-	l.checkCycles(progParent, "partOf")
+	l.checkCycles(orgParent, "parent", func(n domain.Node) (string, bool) {
+		o, ok := n.(*domain.Organization)
+		if !ok {
+			return "", false
+		}
+		return o.ParentID, true
+	})
+	l.checkCycles(progParent, "partOf", func(n domain.Node) (string, bool) {
+		p, ok := n.(*domain.Programme)
+		if !ok {
+			return "", false
+		}
+		return p.PartOfID, true
+	})
 
 	type slot struct {
 		series string
@@ -74,10 +91,19 @@ func (l *loader) checkGraph() {
 			continue
 		}
 		k := slot{m.Series, *m.Sequence}
-		if other, dup := seen[k]; dup {
+		other, dup := seen[k]
+		if !dup && l.stored != nil {
+			// A stored meeting holds the number unless this load replaces it.
+			if id := l.stored.MeetingNumbered(m.Series, *m.Sequence); id != "" && id != m.ID {
+				if _, replaced := l.nodes[id]; !replaced {
+					other, dup = id, true
+				}
+			}
+		}
+		if dup {
 			loc := l.nodes[m.ID]
-			l.errs = append(l.errs, ValidationError{File: loc.file, Line: loc.line, Record: m.ID, Field: "sequence",
-				Message: fmt.Sprintf("%s meeting number %d is already %s; one meeting per number in a series", m.Series, *m.Sequence, other)})
+			l.errorAt(loc.file, loc.at, m.ID, "sequence",
+				fmt.Sprintf("%s meeting number %d is already %s; one meeting per number in a series", m.Series, *m.Sequence, other))
 			continue
 		}
 		seen[k] = m.ID
@@ -85,7 +111,20 @@ func (l *loader) checkGraph() {
 }
 
 // checkCycles reports every node whose chain of parents leads back to itself.
-func (l *loader) checkCycles(parent map[string]string, field string) {
+// Parents outside the map are looked up in the stored graph with storedParent.
+func (l *loader) checkCycles(parent map[string]string, field string, storedParent func(domain.Node) (string, bool)) {
+	parentOf := func(id string) string {
+		if p, ok := parent[id]; ok {
+			return p
+		}
+		if l.stored != nil {
+			if n := l.stored.Node(id); n != nil {
+				p, _ := storedParent(n)
+				return p
+			}
+		}
+		return ""
+	}
 	ids := make([]string, 0, len(parent))
 	for id := range parent {
 		ids = append(ids, id)
@@ -93,14 +132,14 @@ func (l *loader) checkCycles(parent map[string]string, field string) {
 	slices.Sort(ids)
 	for _, id := range ids {
 		cur := parent[id]
-		for steps := 0; cur != "" && steps <= len(parent); steps++ {
+		for steps := 0; cur != "" && steps <= len(parent)+maxStoredDepth; steps++ {
 			if cur == id {
 				loc := l.nodes[id]
-				l.errs = append(l.errs, ValidationError{File: loc.file, Line: loc.line, Record: id, Field: field,
-					Message: fmt.Sprintf("following %s from here leads back to %s: a cycle", field, id)})
+				l.errorAt(loc.file, loc.at, id, field,
+					fmt.Sprintf("following %s from here leads back to %s: a cycle", field, id))
 				break
 			}
-			cur = parent[cur]
+			cur = parentOf(cur)
 		}
 	}
 }
@@ -115,8 +154,8 @@ func (l *loader) checkQuotes(ctx context.Context, seedsDir string) error {
 		s := l.sources[id]
 		data, err := os.ReadFile(filepath.Join(seedsDir, s.name))
 		if errors.Is(err, fs.ErrNotExist) {
-			l.errs = append(l.errs, ValidationError{File: s.file, Line: s.line, Record: s.record, Field: "file",
-				Message: fmt.Sprintf("%q is not in the seeds directory %s", s.name, seedsDir)})
+			l.errorAt(s.file, s.at, s.record, "file",
+				fmt.Sprintf("%q is not in the seeds directory %s", s.name, seedsDir))
 			continue
 		} else if err != nil {
 			return fmt.Errorf("seed: reading source text %s: %w", s.name, err)
@@ -124,6 +163,7 @@ func (l *loader) checkQuotes(ctx context.Context, seedsDir string) error {
 		texts[id] = Normalize(string(data))
 		names[id] = s.name
 	}
+	l.storedTexts(seedsDir, texts, names)
 	for _, q := range l.quotes {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("seed: checking quotes: %w", err)
@@ -136,8 +176,8 @@ func (l *loader) checkQuotes(ctx context.Context, seedsDir string) error {
 		if strings.Contains(text, quote) {
 			continue
 		}
-		l.errs = append(l.errs, ValidationError{File: q.file, Line: q.line, Record: q.record, Field: q.field,
-			Message: fmt.Sprintf("not found in %s (after whitespace normalisation)%s", names[q.sourceID], quoteHint(text, quote))})
+		l.errorAt(q.file, q.at, q.record, q.field,
+			fmt.Sprintf("not found in %s (after whitespace normalisation)%s", names[q.sourceID], quoteHint(text, quote)))
 	}
 	return nil
 }
@@ -146,8 +186,8 @@ func (l *loader) checkQuotes(ctx context.Context, seedsDir string) error {
 func (l *loader) checkQuoteLengths() {
 	for _, q := range l.quotes {
 		if n := utf8.RuneCountInString(Normalize(q.quote)); n > MaxQuoteLength {
-			l.errs = append(l.errs, ValidationError{File: q.file, Line: q.line, Record: q.record, Field: q.field,
-				Message: fmt.Sprintf("%d characters; keep quotes to at most %d (the smallest excerpt that proves the claim)", n, MaxQuoteLength)})
+			l.errorAt(q.file, q.at, q.record, q.field,
+				fmt.Sprintf("%d characters; keep quotes to at most %d (the smallest excerpt that proves the claim)", n, MaxQuoteLength))
 		}
 	}
 }

@@ -15,6 +15,9 @@ type ValidationError struct {
 	File string
 	// Line is the 1-based line of the offending value (0 when the problem is the whole file).
 	Line int
+	// Column is the 1-based column of the offending value, when known (imports;
+	// 0 otherwise).
+	Column int
 	// Record is the ID of the record (or a placeholder such as "record #3" when it has none).
 	Record string
 	// Field is the path of the field inside the record, e.g. "evidence[0].quote".
@@ -23,13 +26,16 @@ type ValidationError struct {
 	Message string
 }
 
-// Error formats the error as "file:line: record: field: message", leaving out
-// the parts that are empty.
+// Error formats the error as "file:line:column: record: field: message", leaving
+// out the parts that are empty.
 func (e ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
 	}
 	for _, part := range []string{e.Record, e.Field, e.Message} {
 		if part == "" {
@@ -66,6 +72,7 @@ func (es ValidationErrors) sort() {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Record, b.Record),
 			cmp.Compare(a.Field, b.Field),
 			cmp.Compare(a.Message, b.Message),

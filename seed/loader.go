@@ -22,19 +22,27 @@ type loader struct {
 	quotes []pendingQuote
 	// sources remembers where each Source's file field is, for the quote check.
 	sources map[string]sourceLoc
+	// columns makes errors give the column as well as the line (imports; the
+	// bundled YAML files are reported by line).
+	columns bool
+	// fileOf names the file of nodes that come from another file than their
+	// record (a CSV import's edges); nil for YAML.
+	fileOf map[*yaml.Node]string
+	// stored answers for the nodes outside this load (ValidateNodes); nil for Load.
+	stored Graph
 }
 
 // nodeLoc is where a record is defined.
 type nodeLoc struct {
 	kind domain.Kind
 	file string
-	line int
+	at   *yaml.Node
 }
 
 // pendingRef is a reference to a node, checked when every record is known.
 type pendingRef struct {
 	file, record, field string
-	line                int
+	at                  *yaml.Node
 	id                  string
 	what                string
 	kinds               []domain.Kind
@@ -43,14 +51,14 @@ type pendingRef struct {
 // pendingQuote is an evidence quote, checked against its source's text.
 type pendingQuote struct {
 	file, record, field string
-	line                int
+	at                  *yaml.Node
 	sourceID, quote     string
 }
 
 // sourceLoc is a Source record's file name and where it is given.
 type sourceLoc struct {
 	file, record string
-	line         int
+	at           *yaml.Node
 	name         string
 }
 
@@ -60,6 +68,22 @@ func newLoader() *loader {
 		nodes:   map[string]nodeLoc{},
 		sources: map[string]sourceLoc{},
 	}
+}
+
+// errorAt records a problem at the position of a YAML node (nil: the whole record
+// or file) in file, unless the node comes from another file.
+func (l *loader) errorAt(file string, at *yaml.Node, record, field, msg string) {
+	e := ValidationError{File: file, Record: record, Field: field, Message: msg}
+	if at != nil {
+		if f, ok := l.fileOf[at]; ok {
+			e.File = f
+		}
+		e.Line = at.Line
+		if l.columns {
+			e.Column = at.Column
+		}
+	}
+	l.errs = append(l.errs, e)
 }
 
 // actorKinds are the kinds that can make and receive commitments.
@@ -145,8 +169,7 @@ func (l *loader) loadFile(file, base string, data []byte) {
 	for i, n := range root.Content {
 		id := l.loadRecord(file, kind, i, n)
 		if id != "" && prev != "" && id < prev {
-			l.errs = append(l.errs, ValidationError{File: file, Line: n.Line, Record: id, Field: "id",
-				Message: fmt.Sprintf("records are kept sorted by id; this one belongs before %q", prev)})
+			l.errorAt(file, n, id, "id", fmt.Sprintf("records are kept sorted by id; this one belongs before %q", prev))
 		}
 		if id != "" && id > prev {
 			prev = id
@@ -171,11 +194,11 @@ func findAlias(n *yaml.Node) *yaml.Node {
 func (l *loader) loadInfo(file string, doc *yaml.Node) {
 	r := &record{l: l, file: file}
 	if l.info != nil {
-		r.errorf(0, "", "a second %s; the dataset has one", datasetFile)
+		r.errorf(nil, "", "a second %s; the dataset has one", datasetFile)
 		return
 	}
 	if doc == nil || len(doc.Content) == 0 {
-		r.errorf(0, "", "empty; it must give the dataset version")
+		r.errorf(nil, "", "empty; it must give the dataset version")
 		return
 	}
 	o := r.object(doc.Content[0], "", []string{"version", "title", "license"})
@@ -191,7 +214,7 @@ func (l *loader) loadInfo(file string, doc *yaml.Node) {
 func (l *loader) loadRecord(file string, kind domain.Kind, i int, n *yaml.Node) string {
 	r := &record{l: l, file: file, id: fmt.Sprintf("record #%d", i+1)}
 	if n.Kind != yaml.MappingNode {
-		r.errorf(n.Line, "", "expected a record (a mapping starting with \"id:\"), found %s", describe(n))
+		r.errorf(n, "", "expected a record (a mapping starting with \"id:\"), found %s", describe(n))
 		return ""
 	}
 	// Find the ID first, so that every other error names it.
@@ -234,17 +257,17 @@ func (l *loader) checkID(r *record, n *yaml.Node, kind domain.Kind) bool {
 	prefix, slug, ok := cut(id, ':')
 	switch {
 	case !ok || prefix != kind.Prefix():
-		r.errorf(n.Line, "id", "must start with %q in this file (IDs are <kind>:<slug>)", kind.Prefix()+":")
+		r.errorf(n, "id", "must start with %q in this file (IDs are <kind>:<slug>)", kind.Prefix()+":")
 		return false
 	case !slugRE.MatchString(slug):
-		r.errorf(n.Line, "id", "the part after %q must be lower-case ASCII letters and digits in words joined by single hyphens (e.g. %s:anusha-rehman)", prefix+":", prefix)
+		r.errorf(n, "id", "the part after %q must be lower-case ASCII letters and digits in words joined by single hyphens (e.g. %s:anusha-rehman)", prefix+":", prefix)
 		return false
 	}
 	if prev, dup := l.nodes[id]; dup {
-		r.errorf(n.Line, "id", "duplicate ID: already defined at %s:%d", prev.file, prev.line)
+		r.errorf(n, "id", "duplicate ID: already defined at %s:%d", prev.file, prev.at.Line)
 		return false
 	}
-	l.nodes[id] = nodeLoc{kind: kind, file: r.file, line: n.Line}
+	l.nodes[id] = nodeLoc{kind: kind, file: r.file, at: n}
 	return true
 }
 
@@ -268,14 +291,18 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Publisher: o.str("publisher"),
 			Published: o.date("published", "publishedText"),
 			URL:       o.url("url"),
-			File:      o.reqStr("file", "the article's file name in the seeds directory"),
+		}
+		if l.stored != nil {
+			s.File = o.str("file") // a curated source may have no text on disk
+		} else {
+			s.File = o.reqStr("file", "the article's file name in the seeds directory")
 		}
 		if s.File != "" {
 			if !isPlainFileName(s.File) {
-				o.r.errorf(o.line("file"), "file", "%q must be a plain file name in the seeds directory, without a path", s.File)
+				o.r.errorf(o.at("file"), "file", "%q must be a plain file name in the seeds directory, without a path", s.File)
 				s.File = ""
 			} else if meta.ID != "" {
-				l.sources[meta.ID] = sourceLoc{file: o.r.file, record: meta.ID, line: o.line("file"), name: s.File}
+				l.sources[meta.ID] = sourceLoc{file: o.r.file, record: meta.ID, at: o.at("file"), name: s.File}
 			}
 		}
 		return s
@@ -287,7 +314,7 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			ISO:     o.str("iso"),
 		}
 		if c.ISO != "" && !isoRE.MatchString(c.ISO) {
-			o.r.errorf(o.line("iso"), "iso", "%q is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. PK)", c.ISO)
+			o.r.errorf(o.at("iso"), "iso", "%q is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. PK)", c.ISO)
 		}
 		return c
 	case domain.KindPerson:
@@ -317,7 +344,7 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			To:             o.date("to", "toText"),
 		}
 		if r.From.Known() && r.To.Known() && r.To.End() < r.From.Start() {
-			o.r.errorf(o.line("to"), "to", "%s is before from (%s)", r.To.Value, r.From.Value)
+			o.r.errorf(o.at("to"), "to", "%s is before from (%s)", r.To.Value, r.From.Value)
 		}
 		return r
 	case domain.KindMeeting:
@@ -395,7 +422,7 @@ func isPlainFileName(s string) bool { return fileNameRE.MatchString(s) && s != "
 // checkRange reports a range whose upper bound is below its lower bound.
 func checkRange(o *obj, value float64, maxValue *float64) {
 	if maxValue != nil && *maxValue < value {
-		o.r.errorf(o.line("maxValue"), o.field("maxValue"), "%v is less than value (%v)", *maxValue, value)
+		o.r.errorf(o.at("maxValue"), o.field("maxValue"), "%v is less than value (%v)", *maxValue, value)
 	}
 }
 
@@ -419,7 +446,7 @@ func (o *obj) amount(key string) *domain.Amount {
 	}
 	amt.Value, _ = a.number("value", true, "the amount (the lower bound of a range)")
 	if amt.Currency != "" && !currencyRE.MatchString(amt.Currency) {
-		a.r.errorf(a.line("currency"), a.field("currency"), "%q is not an ISO 4217 currency code (three capital letters, e.g. USD)", amt.Currency)
+		a.r.errorf(a.at("currency"), a.field("currency"), "%q is not an ISO 4217 currency code (three capital letters, e.g. USD)", amt.Currency)
 	}
 	checkRange(a, amt.Value, amt.MaxValue)
 	return amt
@@ -445,7 +472,7 @@ func (l *loader) readMeeting(o *obj, meta domain.Meta) *domain.Meeting {
 		OrganizerIDs: o.refList("organizers", false, whatActor, actorKinds...),
 	}
 	if m.Sequence != nil && m.Series == "" {
-		o.r.errorf(o.line("sequence"), "sequence", "a sequence number needs a series (e.g. series: JCC)")
+		o.r.errorf(o.at("sequence"), "sequence", "a sequence number needs a series (e.g. series: JCC)")
 	}
 	var actors []string
 	for i, n := range o.seq("participants") {
@@ -458,7 +485,7 @@ func (l *loader) readMeeting(o *obj, meta domain.Meta) *domain.Meeting {
 		if part.ActorID != "" {
 			for _, a := range actors {
 				if a == part.ActorID {
-					p.r.errorf(p.line("actor"), p.field("actor"), "%q already takes part in this meeting; give one entry per actor", a)
+					p.r.errorf(p.at("actor"), p.field("actor"), "%q already takes part in this meeting; give one entry per actor", a)
 				}
 			}
 			actors = append(actors, part.ActorID)
@@ -477,11 +504,11 @@ func (l *loader) readMeeting(o *obj, meta domain.Meta) *domain.Meeting {
 }
 
 // addRef records a reference to check once every record is known.
-func (l *loader) addRef(r *record, line int, field, id, what string, kinds []domain.Kind) {
-	l.refs = append(l.refs, pendingRef{file: r.file, record: r.id, field: field, line: line, id: id, what: what, kinds: kinds})
+func (l *loader) addRef(r *record, at *yaml.Node, field, id, what string, kinds []domain.Kind) {
+	l.refs = append(l.refs, pendingRef{file: r.file, record: r.id, field: field, at: at, id: id, what: what, kinds: kinds})
 }
 
 // addQuote records an evidence quote to check against its source text.
-func (l *loader) addQuote(r *record, line int, field, sourceID, quote string) {
-	l.quotes = append(l.quotes, pendingQuote{file: r.file, record: r.id, field: field, line: line, sourceID: sourceID, quote: quote})
+func (l *loader) addQuote(r *record, at *yaml.Node, field, sourceID, quote string) {
+	l.quotes = append(l.quotes, pendingQuote{file: r.file, record: r.id, field: field, at: at, sourceID: sourceID, quote: quote})
 }

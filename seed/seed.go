@@ -139,20 +139,30 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*domain.Dataset, error
 	if l.info == nil {
 		l.errs = append(l.errs, ValidationError{File: prefix + datasetFile, Message: "missing: dataset.yaml holds the dataset version"})
 	}
+	if err := l.finish(ctx, seedsDir, opts.SkipQuoteCheck); err != nil {
+		return nil, err
+	}
+	l.ds.Version = l.info.Version
+	return l.ds, nil
+}
+
+// finish runs the checks that need every record (references, cycles, series
+// numbers, quote lengths and, unless skipped, quotes against the texts in
+// seedsDir) and returns the sorted ValidationErrors if there is any problem.
+func (l *loader) finish(ctx context.Context, seedsDir string, skipQuotes bool) error {
 	l.checkRefs()
 	l.checkGraph()
 	l.checkQuoteLengths()
-	if !opts.SkipQuoteCheck {
+	if !skipQuotes {
 		if err := l.checkQuotes(ctx, seedsDir); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if len(l.errs) > 0 {
 		l.errs.sort()
-		return nil, l.errs
+		return l.errs
 	}
-	l.ds.Version = l.info.Version
-	return l.ds, nil
+	return nil
 }
 
 // pathPrefix returns what to put before file paths in errors: opts.PathPrefix,

@@ -20,12 +20,10 @@ type record struct {
 	id   string
 }
 
-// errorf records a problem with a field of the record at a line.
-func (r *record) errorf(line int, field, format string, args ...any) {
-	r.l.errs = append(r.l.errs, ValidationError{
-		File: r.file, Line: line, Record: r.id, Field: field,
-		Message: fmt.Sprintf(format, args...),
-	})
+// errorf records a problem with a field of the record at the position of a
+// YAML node (nil: no position).
+func (r *record) errorf(at *yaml.Node, field, format string, args ...any) {
+	r.l.errorAt(r.file, at, r.id, field, fmt.Sprintf(format, args...))
 }
 
 // obj is a YAML mapping being read as a record or a part of one (an evidence
@@ -46,13 +44,13 @@ func (r *record) object(n *yaml.Node, path string, allowed []string) *obj {
 	o := &obj{r: r, path: path, node: n, fields: map[string]*yaml.Node{}}
 	if n.Kind != yaml.MappingNode {
 		o.bad = true
-		r.errorf(n.Line, path, "expected a mapping of fields (key: value), found %s", describe(n))
+		r.errorf(n, path, "expected a mapping of fields (key: value), found %s", describe(n))
 		return o
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			r.errorf(k.Line, path, "a field name must be a plain word, found %s", describe(k))
+			r.errorf(k, path, "a field name must be a plain word, found %s", describe(k))
 			continue
 		}
 		name := k.Value
@@ -61,11 +59,11 @@ func (r *record) object(n *yaml.Node, path string, allowed []string) *obj {
 			if s := nearest(name, allowed); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			r.errorf(k.Line, o.field(name), "%s; allowed fields: %s", msg, strings.Join(allowed, ", "))
+			r.errorf(k, o.field(name), "%s; allowed fields: %s", msg, strings.Join(allowed, ", "))
 			continue
 		}
 		if _, dup := o.fields[name]; dup {
-			r.errorf(k.Line, o.field(name), "field given twice")
+			r.errorf(k, o.field(name), "field given twice")
 			continue
 		}
 		o.fields[name] = v
@@ -81,12 +79,13 @@ func (o *obj) field(key string) string {
 	return o.path + "." + key
 }
 
-// line returns the line of a field's value, or of the mapping when it is absent.
-func (o *obj) line(key string) int {
+// at returns the node of a field's value, or the mapping when it is absent, for
+// the position of an error.
+func (o *obj) at(key string) *yaml.Node {
 	if v, ok := o.fields[key]; ok {
-		return v.Line
+		return v
 	}
-	return o.node.Line
+	return o.node
 }
 
 // missing reports that a required field is absent or empty.
@@ -97,11 +96,11 @@ func (o *obj) missing(key, what string) {
 	if v, ok := o.fields[key]; ok {
 		blank := v.Kind == yaml.ScalarNode && (v.ShortTag() == "!!null" || strings.TrimSpace(v.Value) == "")
 		if blank || (v.Kind == yaml.SequenceNode && len(v.Content) == 0) {
-			o.r.errorf(o.line(key), o.field(key), "is empty; %s is required", what)
+			o.r.errorf(o.at(key), o.field(key), "is empty; %s is required", what)
 		}
 		return // a value of the wrong shape is reported where it is read
 	}
-	o.r.errorf(o.line(key), o.field(key), "missing; %s is required", what)
+	o.r.errorf(o.at(key), o.field(key), "missing; %s is required", what)
 }
 
 // scalar returns the field's scalar node, or nil when the field is absent or null.
@@ -112,7 +111,7 @@ func (o *obj) scalar(key string) *yaml.Node {
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode {
-		o.r.errorf(v.Line, o.field(key), "expected a single value, found %s", describe(v))
+		o.r.errorf(v, o.field(key), "expected a single value, found %s", describe(v))
 		return nil
 	}
 	if v.ShortTag() == "!!null" {
@@ -145,7 +144,7 @@ func (o *obj) seq(key string) []*yaml.Node {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		o.r.errorf(v.Line, o.field(key), "expected a list, found %s", describe(v))
+		o.r.errorf(v, o.field(key), "expected a list, found %s", describe(v))
 		return nil
 	}
 	return v.Content
@@ -157,15 +156,15 @@ func (o *obj) strList(key string) []string {
 	for i, v := range o.seq(key) {
 		f := fmt.Sprintf("%s[%d]", o.field(key), i)
 		if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
-			o.r.errorf(v.Line, f, "expected a text, found %s", describe(v))
+			o.r.errorf(v, f, "expected a text, found %s", describe(v))
 			continue
 		}
 		if strings.TrimSpace(v.Value) == "" {
-			o.r.errorf(v.Line, f, "is empty")
+			o.r.errorf(v, f, "is empty")
 			continue
 		}
 		if slices.Contains(out, v.Value) {
-			o.r.errorf(v.Line, f, "%q is listed twice", v.Value)
+			o.r.errorf(v, f, "%q is listed twice", v.Value)
 			continue
 		}
 		out = append(out, v.Value)
@@ -183,7 +182,7 @@ func (o *obj) ref(key string, required bool, what string, kinds ...domain.Kind) 
 		}
 		return ""
 	}
-	o.r.l.addRef(o.r, v.Line, o.field(key), v.Value, what, kinds)
+	o.r.l.addRef(o.r, v, o.field(key), v.Value, what, kinds)
 	return v.Value
 }
 
@@ -200,14 +199,14 @@ func (o *obj) refList(key string, required bool, what string, kinds ...domain.Ki
 	for i, v := range items {
 		f := fmt.Sprintf("%s[%d]", o.field(key), i)
 		if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" || strings.TrimSpace(v.Value) == "" {
-			o.r.errorf(v.Line, f, "expected the ID of %s, found %s", what, describe(v))
+			o.r.errorf(v, f, "expected the ID of %s, found %s", what, describe(v))
 			continue
 		}
 		if slices.Contains(out, v.Value) {
-			o.r.errorf(v.Line, f, "%q is listed twice", v.Value)
+			o.r.errorf(v, f, "%q is listed twice", v.Value)
 			continue
 		}
-		o.r.l.addRef(o.r, v.Line, f, v.Value, what, kinds)
+		o.r.l.addRef(o.r, v, f, v.Value, what, kinds)
 		out = append(out, v.Value)
 	}
 	return out
@@ -223,15 +222,15 @@ func (o *obj) number(key string, required bool, what string) (f float64, ok bool
 		return 0, false
 	}
 	if t := v.ShortTag(); t != "!!int" && t != "!!float" {
-		o.r.errorf(v.Line, o.field(key), "%q is not a number", v.Value)
+		o.r.errorf(v, o.field(key), "%q is not a number", v.Value)
 		return 0, false
 	}
 	if err := v.Decode(&f); err != nil {
-		o.r.errorf(v.Line, o.field(key), "%q is not a number", v.Value)
+		o.r.errorf(v, o.field(key), "%q is not a number", v.Value)
 		return 0, false
 	}
 	if f != f || f > 1e300 || f < -1e300 {
-		o.r.errorf(v.Line, o.field(key), "%q is not a finite number", v.Value)
+		o.r.errorf(v, o.field(key), "%q is not a finite number", v.Value)
 		return 0, false
 	}
 	return f, true
@@ -253,7 +252,7 @@ func (o *obj) positiveInt(key string) *int {
 	}
 	var n int
 	if v.ShortTag() != "!!int" || v.Decode(&n) != nil || n < 1 {
-		o.r.errorf(v.Line, o.field(key), "%q is not a whole number of at least 1", v.Value)
+		o.r.errorf(v, o.field(key), "%q is not a whole number of at least 1", v.Value)
 		return nil
 	}
 	return &n
@@ -267,7 +266,7 @@ func (o *obj) boolean(key string) bool {
 	}
 	var b bool
 	if v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
-		o.r.errorf(v.Line, o.field(key), "%q is not true or false", v.Value)
+		o.r.errorf(v, o.field(key), "%q is not true or false", v.Value)
 		return false
 	}
 	return b
@@ -282,7 +281,7 @@ func (o *obj) date(key, textKey string) domain.PartialDate {
 	}
 	p, err := domain.ParsePartialDate(v.Value)
 	if err != nil {
-		o.r.errorf(v.Line, o.field(key), "%v; leave it out when the source gives no date, and keep a relative date as text in %s", err, textKey)
+		o.r.errorf(v, o.field(key), "%v; leave it out when the source gives no date, and keep a relative date as text in %s", err, textKey)
 		return d
 	}
 	p.Text = d.Text
@@ -297,7 +296,7 @@ func (o *obj) url(key string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		o.r.errorf(o.line(key), o.field(key), "%q is not an absolute http(s) URL", s)
+		o.r.errorf(o.at(key), o.field(key), "%q is not an absolute http(s) URL", s)
 		return ""
 	}
 	return s
@@ -319,7 +318,7 @@ func enum[T ~string](o *obj, key string, allowed []T, required bool, def T) T {
 		if s := nearest(strings.ToUpper(v.Value), enumStrings(allowed)); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
 		}
-		o.r.errorf(v.Line, o.field(key), "%s", msg)
+		o.r.errorf(v, o.field(key), "%s", msg)
 		return def
 	}
 	return t
@@ -359,10 +358,10 @@ func (o *obj) evidence(required bool) []domain.Evidence {
 			SpeakerID:   e.ref("speaker", false, "an actor (PERSON, ORGANIZATION or COUNTRY)", actorKinds...),
 		}
 		if ev.SpeakerID != "" && ev.Attribution == domain.AttributionArticle {
-			e.r.errorf(e.line("speaker"), e.field("speaker"), "attribution ARTICLE is the article's own voice and has no speaker; use REPORTED or DIRECT_QUOTE, or drop the speaker")
+			e.r.errorf(e.at("speaker"), e.field("speaker"), "attribution ARTICLE is the article's own voice and has no speaker; use REPORTED or DIRECT_QUOTE, or drop the speaker")
 		}
 		if ev.Quote != "" {
-			o.r.l.addQuote(o.r, e.line("quote"), e.field("quote"), ev.SourceID, ev.Quote)
+			o.r.l.addQuote(o.r, e.at("quote"), e.field("quote"), ev.SourceID, ev.Quote)
 		}
 		out = append(out, ev)
 	}

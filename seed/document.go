@@ -1,0 +1,89 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/corridor-kg/corridor/domain"
+)
+
+// ImportOptions tunes LoadJSON and LoadCSV.
+type ImportOptions struct {
+	// SeedsDir is the directory of the source texts; quotes citing a source whose
+	// file is there are checked against it. Empty: quotes are not checked.
+	SeedsDir string
+}
+
+// documentKeys maps each list key of a JSON dataset document to its kind: the
+// data file names without ".yaml" ("persons", "organizations", …).
+var documentKeys = func() map[string]domain.Kind {
+	m := map[string]domain.Kind{}
+	for name, k := range kindFiles {
+		m[strings.TrimSuffix(name, ".yaml")] = k
+	}
+	return m
+}()
+
+// documentInfoKeys are the optional dataset-level keys of a JSON document.
+var documentInfoKeys = []string{"version", "title", "license"}
+
+// LoadJSON reads a dataset document: one JSON object whose keys are the data
+// file names without ".yaml" ("persons", "organizations", "commitments", …),
+// each a list of records with the fields of FORMAT.md, and optionally "version",
+// "title" and "license". It validates every record as Load does, against the
+// stored graph (references may point at stored nodes; stored may be nil), and
+// returns the records as a dataset or ValidationErrors naming file, line, column,
+// record and field. Sources need no file. Being YAML's parser, it also reads a
+// YAML document of the same shape.
+func LoadJSON(ctx context.Context, file string, data []byte, stored Graph, opts ImportOptions) (*domain.Dataset, error) {
+	if stored == nil {
+		stored = emptyGraph{}
+	}
+	l := newLoader()
+	l.stored, l.columns = stored, true
+	doc, err := parseYAML(data)
+	if err != nil {
+		line, col := 0, 0
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		return nil, ValidationErrors{{File: file, Line: line, Column: col, Message: fmt.Sprintf("not valid JSON: %v", err)}}
+	}
+	if doc == nil || len(doc.Content) == 0 {
+		return nil, ValidationErrors{{File: file, Message: "empty: expected a JSON object with lists of records"}}
+	}
+	root := doc.Content[0]
+	if a := findAlias(root); a != nil {
+		return nil, ValidationErrors{{File: file, Line: a.Line, Column: a.Column, Message: "YAML aliases are not supported"}}
+	}
+	r := &record{l: l, file: file}
+	allowed := slices.Concat(documentInfoKeys, sortedKeys(documentKeys))
+	o := r.object(root, "", allowed)
+	version := o.str("version")
+	for _, key := range sortedKeys(documentKeys) {
+		for i, n := range o.seq(key) {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("seed: loading %s: %w", file, err)
+			}
+			l.loadRecord(file, documentKeys[key], i, n)
+		}
+	}
+	o.str("title")
+	o.str("license")
+	if err := l.finish(ctx, opts.SeedsDir, opts.SeedsDir == ""); err != nil {
+		return nil, err
+	}
+	l.ds.Version = version
+	return l.ds, nil
+}
+
+// yamlPos is a position for a synthesised YAML node.
+func yamlPos(n *yaml.Node, line, col int) *yaml.Node {
+	n.Line, n.Column = line, col
+	return n
+}
