@@ -168,6 +168,10 @@ func xmlChar(r rune) bool {
 
 // description is the one-line description of an export.
 func description(g *Graph, at time.Time) string {
-	return fmt.Sprintf("Corridor knowledge graph of China–Pakistan IT cooperation (actors and commitments): dataset version %s, exported %s; %d nodes, %d edges.",
+	d := fmt.Sprintf("Corridor knowledge graph of China–Pakistan IT cooperation (actors and commitments): dataset version %s, exported %s; %d nodes, %d edges.",
 		g.Version, at.Format(time.RFC3339), len(g.Nodes), len(g.Edges))
+	if g.Truncated {
+		d += " Truncated: the neighbourhood limit left nodes out."
+	}
+	return d
 }

@@ -11,6 +11,8 @@ package export
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,8 +20,9 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// MaxDepth is the largest neighbourhood depth a Filter may ask for.
-const MaxDepth = 3
+// MaxDepth is the largest neighbourhood depth a Filter may ask for: that of
+// the GraphQL neighborhood field.
+const MaxDepth = domain.MaxNeighborhoodDepth
 
 // Graph is a set of nodes and the relationships among them, ready to export.
 // Nodes are sorted by ID and edges by ID; every edge's endpoints are in Nodes.
@@ -30,6 +33,8 @@ type Graph struct {
 	Nodes []domain.Node
 	// Edges holds the relationships among Nodes, sorted by ID.
 	Edges []domain.Edge
+	// Truncated is set when a neighbourhood limit left nodes out.
+	Truncated bool
 
 	// sources indexes every Source of the dataset the graph was cut from (also
 	// those a filter left out), so evidence can name its source by title.
@@ -40,29 +45,46 @@ type Graph struct {
 // domain.Edges derives from them, deduplicated by ID (the evidence of duplicates
 // is merged) and without edges whose endpoints are not in the dataset.
 func FromDataset(ds *domain.Dataset) *Graph {
-	g := &Graph{Version: ds.Version, Nodes: ds.Nodes(), sources: make(map[string]*domain.Source, len(ds.Sources))}
+	nodes := ds.Nodes()
+	g := assemble(ds.Version, nodes, derivedEdges(nodes))
+	g.sources = make(map[string]*domain.Source, len(ds.Sources))
 	for _, s := range ds.Sources {
 		g.sources[s.ID] = s
 	}
+	return g
+}
+
+// derivedEdges returns every edge domain.Edges derives from the nodes.
+func derivedEdges(nodes []domain.Node) []domain.Edge {
+	var es []domain.Edge
+	for _, n := range nodes {
+		es = append(es, domain.Edges(n)...)
+	}
+	return es
+}
+
+// assemble returns the graph of the nodes (sorted by ID) and the edges among
+// them: deduplicated by ID with their evidence merged, sorted by ID, without
+// edges whose endpoints are not among the nodes.
+func assemble(version string, nodes []domain.Node, edges []domain.Edge) *Graph {
+	g := &Graph{Version: version, Nodes: slices.Clone(nodes)}
 	slices.SortStableFunc(g.Nodes, func(a, b domain.Node) int { return cmp.Compare(a.NodeID(), b.NodeID()) })
 	ids := make(map[string]bool, len(g.Nodes))
 	for _, n := range g.Nodes {
 		ids[n.NodeID()] = true
 	}
 	byID := make(map[string]int)
-	for _, n := range g.Nodes {
-		for _, e := range domain.Edges(n) {
-			if !ids[e.From] || !ids[e.To] {
-				continue
-			}
-			if i, ok := byID[e.ID]; ok {
-				g.Edges[i] = mergeEdge(g.Edges[i], e)
-				continue
-			}
-			byID[e.ID] = len(g.Edges)
-			e.Evidence = slices.Clone(e.Evidence)
-			g.Edges = append(g.Edges, e)
+	for _, e := range edges {
+		if !ids[e.From] || !ids[e.To] {
+			continue
 		}
+		if i, ok := byID[e.ID]; ok {
+			g.Edges[i] = mergeEdge(g.Edges[i], e)
+			continue
+		}
+		byID[e.ID] = len(g.Edges)
+		e.Evidence = slices.Clone(e.Evidence)
+		g.Edges = append(g.Edges, e)
 	}
 	slices.SortFunc(g.Edges, func(a, b domain.Edge) int { return cmp.Compare(a.ID, b.ID) })
 	return g
@@ -81,27 +103,70 @@ func mergeEdge(a, b domain.Edge) domain.Edge {
 	return a
 }
 
-// Filter selects part of a graph. Its criteria combine: a node is kept when it
-// passes every criterion that is set. The zero Filter keeps everything.
+// Filter selects part of a graph, with the semantics of the GraphQL fields:
+// Around, Depth, Kinds, RelTypes and Limit are those of Query.neighborhood
+// (domain.Explorer.Neighborhood), Kinds alone keeps the nodes of those kinds,
+// and IDs keeps the nodes named (intersected with the rest). Whatever is
+// kept, the edges among the kept nodes come along, and so do the Source nodes
+// their evidence cites, unless Kinds is set and leaves sources out. The zero
+// Filter keeps everything.
 type Filter struct {
-	// Kinds keeps nodes of these kinds (empty: every kind).
+	// Kinds keeps nodes of these kinds (empty: every kind). With Around, nodes of
+	// other kinds are neither kept nor traversed; the centre is always kept.
 	Kinds []domain.Kind
 	// IDs keeps these nodes (empty: any node).
 	IDs []string
-	// Around keeps the neighbourhood of this node: the nodes at most Depth hops
-	// away, following relationships in either direction ("" : no neighbourhood).
+	// Around keeps the neighbourhood of this node ("": no neighbourhood).
 	Around string
-	// Depth is the neighbourhood's radius, 0 to MaxDepth (0 keeps Around alone).
+	// Depth is the neighbourhood's radius, 1 to MaxDepth (0: 1).
 	Depth int
+	// RelTypes keeps, in a neighbourhood, only edges of these stored types, for
+	// traversal and in the result (empty: every type).
+	RelTypes []domain.RelType
+	// Limit bounds the nodes of a neighbourhood, its centre included (0:
+	// MaxLimit, the largest the GraphQL field allows); a neighbourhood cut by it
+	// is exported with Graph.Truncated set.
+	Limit int
 }
+
+// MaxLimit is the largest neighbourhood limit, and the default of exports.
+const MaxLimit = domain.MaxNeighborhoodLimit
 
 // IsZero reports whether the filter keeps the whole graph.
 func (f Filter) IsZero() bool {
 	return len(f.Kinds) == 0 && len(f.IDs) == 0 && f.Around == ""
 }
 
+// neighborhoodQuery returns the Explorer query of Around.
+func (f Filter) neighborhoodQuery() domain.NeighborhoodQuery {
+	limit := f.Limit
+	if limit == 0 {
+		limit = MaxLimit
+	}
+	return domain.NeighborhoodQuery{ID: f.Around, Depth: f.Depth, Kinds: f.Kinds, RelTypes: f.RelTypes, Limit: limit}
+}
+
+// paramNames maps the field names of domain.NeighborhoodQuery errors to the
+// names of the export parameters.
+var paramNames = map[string]string{"id": "around", "relTypes": "relationTypes"}
+
+// renameField returns err with its field named as the export parameter.
+func renameField(err error) error {
+	var de *domain.Error
+	if !errors.As(err, &de) {
+		return err
+	}
+	if name, ok := paramNames[de.Field]; ok {
+		c := *de
+		c.Field = name
+		return &c
+	}
+	return err
+}
+
 // Validate checks the filter's values on their own; an unknown node ID is found
-// by Apply. Errors are domain errors with code BAD_USER_INPUT naming the field.
+// when the filter is applied. Errors are domain errors with code BAD_USER_INPUT
+// naming the parameter.
 func (f Filter) Validate() error {
 	for _, k := range f.Kinds {
 		if !domain.Valid(k, domain.Kinds) {
@@ -113,13 +178,19 @@ func (f Filter) Validate() error {
 			return domain.FieldErrorf(domain.EINVALID, "ids", "empty node ID")
 		}
 	}
-	if f.Depth < 0 || f.Depth > MaxDepth {
-		return domain.FieldErrorf(domain.EINVALID, "depth", "depth must be between 0 and %d, got %d", MaxDepth, f.Depth)
+	if f.Around == "" {
+		switch {
+		case f.Depth != 0:
+			return domain.FieldErrorf(domain.EINVALID, "depth", "depth needs around: the node whose neighbourhood to export")
+		case len(f.RelTypes) > 0:
+			return domain.FieldErrorf(domain.EINVALID, "relationTypes", "relationTypes needs around: the node whose neighbourhood to export")
+		case f.Limit != 0:
+			return domain.FieldErrorf(domain.EINVALID, "limit", "limit needs around: the node whose neighbourhood to export")
+		}
+		return nil
 	}
-	if f.Depth > 0 && f.Around == "" {
-		return domain.FieldErrorf(domain.EINVALID, "depth", "depth needs around: the node whose neighbourhood to export")
-	}
-	return nil
+	_, err := f.neighborhoodQuery().Normalize()
+	return renameField(err)
 }
 
 // kindList returns the node kinds as "PERSON, ORGANIZATION, …".
@@ -131,13 +202,29 @@ func kindList() string {
 	return strings.Join(s, ", ")
 }
 
-// Apply returns the part of g the filter selects: the kept nodes, the edges
-// among them, and — so that every quote can be traced — the Source nodes cited by
-// their evidence, unless Kinds is set and leaves sources out. Nodes named by IDs
-// or Around that are not in g are a NOT_FOUND error. g itself is not changed.
+// kindOK reports whether a node passes the Kinds criterion.
+func (f Filter) kindOK(n domain.Node) bool {
+	return len(f.Kinds) == 0 || slices.Contains(f.Kinds, n.NodeKind())
+}
+
+// idSet returns the IDs as a set.
+func (f Filter) idSet() map[string]bool {
+	set := make(map[string]bool, len(f.IDs))
+	for _, id := range f.IDs {
+		set[id] = true
+	}
+	return set
+}
+
+// Apply returns the part of g that the Kinds and IDs criteria select, with the
+// sources cited (see Filter). Around needs a store's Explorer: use Load. Nodes
+// named by IDs that are not in g are a NOT_FOUND error. g itself is not changed.
 func (f Filter) Apply(g *Graph) (*Graph, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
+	}
+	if f.Around != "" {
+		return nil, domain.FieldErrorf(domain.EINVALID, "around", "a neighbourhood is cut from a store: use Load")
 	}
 	if f.IsZero() {
 		return g, nil
@@ -155,86 +242,89 @@ func (f Filter) Apply(g *Graph) (*Graph, error) {
 	if len(missing) > 0 {
 		return nil, domain.FieldErrorf(domain.ENOTFOUND, "ids", "no node with ID %s", strings.Join(missing, ", "))
 	}
-	if f.Around != "" && index[f.Around] == nil {
-		return nil, domain.FieldErrorf(domain.ENOTFOUND, "around", "no node with ID %s", f.Around)
-	}
-
-	idSet := make(map[string]bool, len(f.IDs))
-	for _, id := range f.IDs {
-		idSet[id] = true
-	}
-	keep := func(n domain.Node) bool {
-		return (len(f.Kinds) == 0 || slices.Contains(f.Kinds, n.NodeKind())) &&
-			(len(f.IDs) == 0 || idSet[n.NodeID()])
-	}
-	var near map[string]bool
-	if f.Around != "" {
-		near = g.neighbourhood(f.Around, f.Depth)
-	}
-	kept := make(map[string]bool)
+	ids := f.idSet()
+	var kept []domain.Node
 	for _, n := range g.Nodes {
-		if keep(n) && (near == nil || near[n.NodeID()]) {
-			kept[n.NodeID()] = true
+		if f.kindOK(n) && (len(f.IDs) == 0 || ids[n.NodeID()]) {
+			kept = append(kept, n)
 		}
 	}
-	out := &Graph{Version: g.Version, sources: g.sources}
-	for _, e := range g.Edges {
-		if kept[e.From] && kept[e.To] {
-			out.Edges = append(out.Edges, e)
+	lookup := func(_ context.Context, ids []string) ([]domain.Node, error) {
+		out := make([]domain.Node, len(ids))
+		for i, id := range ids {
+			out[i] = index[id]
 		}
+		return out, nil
 	}
-	if len(f.Kinds) == 0 || slices.Contains(f.Kinds, domain.KindSource) {
-		cite := func(evs []domain.Evidence) {
-			for _, ev := range evs {
-				if index[ev.SourceID] != nil {
-					kept[ev.SourceID] = true
-				}
-			}
-		}
-		for id := range kept {
-			cite(nodeEvidence(index[id]))
-		}
-		for _, e := range out.Edges {
-			cite(e.Evidence)
-		}
+	out, err := cut(context.Background(), g.Version, kept, g.Edges, f.Kinds, lookup)
+	if err != nil {
+		return nil, err
 	}
-	for _, n := range g.Nodes {
-		if kept[n.NodeID()] {
-			out.Nodes = append(out.Nodes, n)
-		}
+	for id, s := range g.sources {
+		out.sources[id] = s
 	}
 	return out, nil
+}
+
+// cut returns the graph of the kept nodes and the given edges among them, with
+// the Source nodes cited by their evidence unless kinds is set and leaves
+// sources out. lookup returns the nodes with the given IDs (nil when unknown).
+func cut(ctx context.Context, version string, kept []domain.Node, edges []domain.Edge, kinds []domain.Kind,
+	lookup func(context.Context, []string) ([]domain.Node, error)) (*Graph, error) {
+	have := make(map[string]bool, len(kept))
+	for _, n := range kept {
+		have[n.NodeID()] = true
+	}
+	var among []domain.Edge
+	for _, e := range edges {
+		if have[e.From] && have[e.To] {
+			among = append(among, e)
+		}
+	}
+	var cited []string
+	seen := map[string]bool{}
+	cite := func(evs []domain.Evidence) {
+		for _, ev := range evs {
+			if !seen[ev.SourceID] {
+				seen[ev.SourceID] = true
+				cited = append(cited, ev.SourceID)
+			}
+		}
+	}
+	for _, n := range kept {
+		cite(nodeEvidence(n))
+	}
+	for _, e := range among {
+		cite(e.Evidence)
+	}
+	slices.Sort(cited)
+	found, err := lookup(ctx, cited)
+	if err != nil {
+		return nil, fmt.Errorf("export: reading cited sources: %w", err)
+	}
+	withSources := len(kinds) == 0 || slices.Contains(kinds, domain.KindSource)
+	sources := make(map[string]*domain.Source, len(found))
+	nodes := slices.Clone(kept)
+	for _, n := range found {
+		s, ok := n.(*domain.Source)
+		if !ok || s == nil {
+			continue
+		}
+		sources[s.ID] = s
+		if withSources && !have[s.ID] {
+			have[s.ID] = true
+			nodes = append(nodes, s)
+		}
+	}
+	g := assemble(version, nodes, among)
+	g.sources = sources
+	return g, nil
 }
 
 // Subgraph returns the nodes with the given IDs, the edges among them and the
 // sources their evidence cites. It is Filter{IDs: ids}.Apply(g).
 func (g *Graph) Subgraph(ids ...string) (*Graph, error) {
 	return Filter{IDs: ids}.Apply(g)
-}
-
-// neighbourhood returns the IDs of the nodes at most depth hops from id,
-// following edges in either direction.
-func (g *Graph) neighbourhood(id string, depth int) map[string]bool {
-	adj := make(map[string][]string)
-	for _, e := range g.Edges {
-		adj[e.From] = append(adj[e.From], e.To)
-		adj[e.To] = append(adj[e.To], e.From)
-	}
-	seen := map[string]bool{id: true}
-	frontier := []string{id}
-	for range depth {
-		var next []string
-		for _, n := range frontier {
-			for _, m := range adj[n] {
-				if !seen[m] {
-					seen[m] = true
-					next = append(next, m)
-				}
-			}
-		}
-		frontier = next
-	}
-	return seen
 }
 
 // sourceTitle returns the title of the source with the given ID, or "".

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -124,9 +125,10 @@ func TestFilterAround(t *testing.T) {
 	if !nodeIDs(g)[center] {
 		t.Fatalf("the seed has no %s", center)
 	}
+	st := mustSeedStore(t)
 	prev := 0
-	for depth := 0; depth <= MaxDepth; depth++ {
-		sub, err := Filter{Around: center, Depth: depth}.Apply(g)
+	for depth := 1; depth <= MaxDepth; depth++ {
+		sub, err := Load(context.Background(), st, Filter{Around: center, Depth: depth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,6 +183,9 @@ func TestFilterAround(t *testing.T) {
 		}
 		if err := sub.check(); err != nil {
 			t.Error(err)
+		}
+		if sub.Truncated || sub.Version != g.Version {
+			t.Errorf("depth %d: truncated %v, version %q; want whole, %q", depth, sub.Truncated, sub.Version, g.Version)
 		}
 		if len(sub.Nodes) < prev {
 			t.Errorf("depth %d keeps fewer nodes (%d) than depth %d (%d)", depth, len(sub.Nodes), depth-1, prev)
@@ -247,9 +252,8 @@ func TestFilterErrors(t *testing.T) {
 	}{
 		{"unknown kind", Filter{Kinds: []domain.Kind{"WIDGET"}}, domain.EINVALID, "kinds"},
 		{"negative depth", Filter{Around: "meeting:jcc-10", Depth: -1}, domain.EINVALID, "depth"},
-		{"deep", Filter{Around: "meeting:jcc-10", Depth: MaxDepth + 1}, domain.EINVALID, "depth"},
 		{"depth alone", Filter{Depth: 1}, domain.EINVALID, "depth"},
-		{"unknown around", Filter{Around: "person:nobody", Depth: 1}, domain.ENOTFOUND, "around"},
+		{"around needs a store", Filter{Around: "meeting:jcc-10", Depth: 1}, domain.EINVALID, "around"},
 		{"unknown id", Filter{IDs: []string{"meeting:jcc-10", "person:nobody"}}, domain.ENOTFOUND, "ids"},
 	}
 	for _, c := range cases {

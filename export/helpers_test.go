@@ -9,6 +9,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
+	"github.com/corridor-kg/corridor/store/memory"
 )
 
 // testTime is the export time the tests write, so outputs are comparable.
@@ -30,6 +31,16 @@ func mustSeed(t testing.TB) *domain.Dataset {
 		t.Fatalf("loading the seed dataset: %v", seedErr)
 	}
 	return seedDataset
+}
+
+// mustSeedStore returns a memory store serving the bundled dataset.
+func mustSeedStore(t testing.TB) *memory.Store {
+	t.Helper()
+	st, err := memory.New(mustSeed(t))
+	if err != nil {
+		t.Fatalf("memory store of the seed: %v", err)
+	}
+	return st
 }
 
 // mustSeedGraph returns the whole seed dataset as a Graph.

@@ -16,24 +16,32 @@ import (
 // VersionHeader is the response header carrying the exported dataset version.
 const VersionHeader = "X-Corridor-Dataset-Version"
 
+// TruncatedHeader is the response header set to "true" when a neighbourhood
+// limit left nodes out of the export.
+const TruncatedHeader = "X-Corridor-Truncated"
+
 // Handler serves GET /export/{format} for every format of Formats, streaming
-// the graph load returns, cut down by the query parameters:
+// the graph of st that the query parameters select (see Filter and Load; the
+// names are those of the GraphQL neighborhood field's arguments):
 //
-//	kinds=PERSON,ORGANIZATION   keep nodes of these kinds
-//	ids=meeting:jcc-10,…        keep these nodes
-//	around=meeting:jcc-10       keep the neighbourhood of this node…
-//	depth=1                     …up to this many hops (0 to 3; default 1 with around)
+//	kinds=PERSON,ORGANIZATION    keep nodes of these kinds
+//	ids=meeting:jcc-10,…         keep these nodes
+//	around=meeting:jcc-10        keep the neighbourhood of this node…
+//	depth=2                      …up to this many hops (1 to 3; default 1)…
+//	relationTypes=MADE,MADE_AT   …over relationships of these types…
+//	limit=500                    …and at most this many nodes (default and most 2000)
 //
 // Parameters may repeat (kinds=PERSON&kinds=COUNTRY). The response is an
 // attachment named corridor-<version>.<ext> with the dataset version in the
-// X-Corridor-Dataset-Version header. Errors are JSON in the GraphQL shape,
-// {"errors":[{"message","extensions":{"code"}}]}: a bad parameter is 400
-// BAD_USER_INPUT, an unknown format or node 404 NOT_FOUND, a failed load 500
-// INTERNAL. load is called once per request with the request's context.
-func Handler(load func(ctx context.Context) (*Graph, error)) http.Handler {
+// X-Corridor-Dataset-Version header (and inside the file), and
+// X-Corridor-Truncated: true when the limit cut the neighbourhood. Errors are
+// JSON in the GraphQL shape, {"errors":[{"message","extensions":{"code","field"}}]}:
+// a bad parameter is 400 BAD_USER_INPUT, an unknown format or node 404
+// NOT_FOUND, a failed read 500 INTERNAL.
+func Handler(st domain.Store) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
-		serveExport(w, r, load)
+		serveExport(w, r, st)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/export/") && r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -47,7 +55,7 @@ func Handler(load func(ctx context.Context) (*Graph, error)) http.Handler {
 }
 
 // serveExport answers one export request.
-func serveExport(w http.ResponseWriter, r *http.Request, load func(ctx context.Context) (*Graph, error)) {
+func serveExport(w http.ResponseWriter, r *http.Request, st domain.Store) {
 	name := r.PathValue("format")
 	format, ok := Lookup(name)
 	if !ok {
@@ -60,12 +68,7 @@ func serveExport(w http.ResponseWriter, r *http.Request, load func(ctx context.C
 		return
 	}
 	ctx := r.Context()
-	g, err := load(ctx)
-	if err != nil {
-		writeDomainError(w, r, err)
-		return
-	}
-	g, err = filter.Apply(g)
+	g, err := Load(ctx, st, filter)
 	if err != nil {
 		writeDomainError(w, r, err)
 		return
@@ -74,6 +77,9 @@ func serveExport(w http.ResponseWriter, r *http.Request, load func(ctx context.C
 	h.Set("Content-Type", format.ContentType)
 	h.Set("Content-Disposition", `attachment; filename="`+FileName(g.Version, format)+`"`)
 	h.Set(VersionHeader, g.Version)
+	if g.Truncated {
+		h.Set(TruncatedHeader, "true")
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	if r.Method == http.MethodHead {
 		return
@@ -105,15 +111,15 @@ func FileName(version string, f Format) string {
 }
 
 // ParseFilter reads a Filter from export query parameters (see Handler). Unknown
-// parameters, unknown kinds and out-of-range or malformed depths are
-// BAD_USER_INPUT errors naming the parameter.
+// parameters, unknown kinds or relationship types and out-of-range or
+// malformed numbers are BAD_USER_INPUT errors naming the parameter.
 func ParseFilter(q url.Values) (Filter, error) {
 	var f Filter
 	for key := range q {
 		switch key {
-		case "kinds", "ids", "around", "depth":
+		case "kinds", "ids", "around", "depth", "relationTypes", "limit":
 		default:
-			return f, domain.FieldErrorf(domain.EINVALID, key, "unknown parameter %q (expected kinds, ids, around, depth)", key)
+			return f, domain.FieldErrorf(domain.EINVALID, key, "unknown parameter %q (expected kinds, ids, around, depth, relationTypes, limit)", key)
 		}
 	}
 	for _, v := range splitList(q["kinds"]) {
@@ -122,6 +128,9 @@ func ParseFilter(q url.Values) (Filter, error) {
 			return f, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q (expected one of %s)", v, kindList())
 		}
 		f.Kinds = append(f.Kinds, k)
+	}
+	for _, v := range splitList(q["relationTypes"]) {
+		f.RelTypes = append(f.RelTypes, domain.RelType(strings.ToUpper(v)))
 	}
 	f.IDs = splitList(q["ids"])
 	if vs := q["around"]; len(vs) > 0 {
@@ -132,22 +141,31 @@ func ParseFilter(q url.Values) (Filter, error) {
 		if f.Around == "" {
 			return f, domain.FieldErrorf(domain.EINVALID, "around", "around needs a node ID")
 		}
-		f.Depth = 1
 	}
-	if vs := q["depth"]; len(vs) > 0 {
-		if len(vs) > 1 {
-			return f, domain.FieldErrorf(domain.EINVALID, "depth", "depth may be given once")
-		}
-		d, err := strconv.Atoi(strings.TrimSpace(vs[0]))
-		if err != nil {
-			return f, domain.FieldErrorf(domain.EINVALID, "depth", "depth must be a whole number from 0 to %d, got %q", MaxDepth, vs[0])
-		}
-		if f.Around == "" {
-			return f, domain.FieldErrorf(domain.EINVALID, "depth", "depth needs around: the node whose neighbourhood to export")
-		}
-		f.Depth = d
+	var err error
+	if f.Depth, err = intParam(q, "depth", 1, MaxDepth); err != nil {
+		return f, err
+	}
+	if f.Limit, err = intParam(q, "limit", 1, MaxLimit); err != nil {
+		return f, err
 	}
 	return f, f.Validate()
+}
+
+// intParam reads the whole number of parameter key, between lo and hi; 0 when absent.
+func intParam(q url.Values, key string, lo, hi int) (int, error) {
+	vs := q[key]
+	if len(vs) == 0 {
+		return 0, nil
+	}
+	if len(vs) > 1 {
+		return 0, domain.FieldErrorf(domain.EINVALID, key, "%s may be given once", key)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(vs[0]))
+	if err != nil || n < lo || n > hi {
+		return 0, domain.FieldErrorf(domain.EINVALID, key, "%s must be a whole number from %d to %d, got %q", key, lo, hi, vs[0])
+	}
+	return n, nil
 }
 
 // splitList splits comma-separated values and drops empty items.
