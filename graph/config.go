@@ -12,10 +12,12 @@ const (
 	DefaultMaxComplexity  = 5000
 	DefaultAPQCacheSize   = 1000
 	DefaultQueryCacheSize = 1000
-	DefaultLoaderWait     = 2 * time.Millisecond
-	DefaultLoaderMaxWait  = 25 * time.Millisecond
-	DefaultServiceVersion = "dev"
-	DefaultLicense        = "CC-BY-4.0"
+	// DefaultResponseCacheSize is the number of complete answers kept.
+	DefaultResponseCacheSize = 1000
+	DefaultLoaderWait        = 500 * time.Microsecond
+	DefaultLoaderMaxWait     = 25 * time.Millisecond
+	DefaultServiceVersion    = "dev"
+	DefaultLicense           = "CC-BY-4.0"
 )
 
 // Config holds the settings of the GraphQL handler. Any zero field takes the
@@ -41,10 +43,16 @@ type Config struct {
 	APQCacheSize int
 	// QueryCacheSize is the number of parsed and validated queries kept (default 1000).
 	QueryCacheSize int
+	// ResponseCacheSize is the number of complete answers to repeated queries
+	// kept in memory (default 1000; negative turns the cache off). Answers are
+	// cached only over stores that implement Revisioner and are keyed by the
+	// store's revision, the request's GraphQL payload and its Authorization
+	// header; only successful queries are kept, never mutations or errors.
+	ResponseCacheSize int
 	// DisableIntrospection turns off __schema and __type (default false: on).
 	DisableIntrospection bool
 	// LoaderWait is the pause in arriving keys after which a loader calls the
-	// store (default 2ms). See loaders.go for how this lets one call serve every
+	// store (default 500µs). See loaders.go for how this lets one call serve every
 	// parent of a level.
 	LoaderWait time.Duration
 	// LoaderMaxWait bounds how long a loader keeps a batch open while keys keep
@@ -81,6 +89,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.QueryCacheSize <= 0 {
 		c.QueryCacheSize = DefaultQueryCacheSize
+	}
+	if c.ResponseCacheSize == 0 {
+		c.ResponseCacheSize = DefaultResponseCacheSize
 	}
 	if c.LoaderWait <= 0 {
 		c.LoaderWait = DefaultLoaderWait

@@ -19,7 +19,8 @@ import (
 
 // NewHandler returns the GraphQL endpoint over store: POST and GET, automatic
 // persisted queries, a query cache, the depth, alias and complexity limits of cfg,
-// fresh loaders for every operation, and the error presenter and panic recovery
+// fresh loaders for every operation, a response cache over stores that implement
+// Revisioner, and the error presenter and panic recovery
 // that decide what clients see. Zero fields of cfg take their defaults.
 //
 // It serves the GraphQL protocol only; CORS, body size, timeouts, rate limits and
@@ -57,6 +58,12 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+
+	// Repeated queries over an unchanged store are answered from memory.
+	if rev, ok := store.(Revisioner); ok && cfg.ResponseCacheSize > 0 {
+		srv.AroundResponses(markCacheable)
+		return newResponseCache(srv, rev, cfg.ResponseCacheSize, maxCachedRequest)
+	}
 	return srv
 }
 
