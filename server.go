@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/graph"
 	"github.com/corridor-kg/corridor/internal/httpapi"
 	"github.com/corridor-kg/corridor/seed"
@@ -291,7 +292,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 
 	handler := httpapi.New(hcfg, httpapi.Deps{
 		GraphQL:    graph.NewHandler(store, gcfg),
-		Playground: web.Handler(),
+		Playground: withExports(export.Handler(store), web.Handler()),
 		SDL:        schemaSDL,
 		Ready:      store.Ping,
 		Log:        log,
@@ -330,6 +331,15 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// withExports routes GET /export/{format} to exports and every other path to
+// next (the playground), so exports pass through the same middleware.
+func withExports(exports, next http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/export/", exports)
+	mux.Handle("/", next)
+	return mux
 }
 
 func seedCmd(ctx context.Context, c config, stdout io.Writer) error {
