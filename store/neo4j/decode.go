@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -199,7 +200,8 @@ func linkOf(r dbtype.Relationship, other string) (link, error) {
 }
 
 // get reads an optional property into *dst (string, int64, float64 or bool); an
-// absent or null property leaves the zero value.
+// absent or null property leaves the zero value. A string may also be stored as
+// a Neo4j DATE; other temporal types are not strings and are rejected.
 func get(props map[string]any, key string, dst any) error {
 	v, ok := props[key]
 	if !ok || v == nil {
@@ -207,11 +209,15 @@ func get(props map[string]any, key string, dst any) error {
 	}
 	switch dst := dst.(type) {
 	case *string:
-		s, ok := v.(string)
-		if !ok {
+		switch x := v.(type) {
+		case string:
+			*dst = x
+		case dbtype.Date:
+			// A date set in Neo4j Browser with date('2021-09-23') reads as its ISO day.
+			*dst = x.Time().Format(time.DateOnly)
+		default:
 			return fmt.Errorf("property %s is %T, not a string", key, v)
 		}
-		*dst = s
 	case *int64:
 		i, ok := v.(int64)
 		if !ok {

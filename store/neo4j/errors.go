@@ -58,8 +58,10 @@ func wrapInternal(op string, err error) error {
 	case errors.As(err, &conn), neo4j.IsUsageError(err):
 		e.domain.Message = msgUnavailable
 		e.detail = "connectivity"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		e.detail = err.Error()
+	case errors.Is(err, context.Canceled):
+		e.detail = context.Canceled.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		e.detail = context.DeadlineExceeded.Error()
 	case errors.As(err, &dec):
 		e.detail = dec.Error()
 	default:
