@@ -1,0 +1,149 @@
+package bolt
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/corridor-kg/corridor/domain"
+)
+
+var _ domain.AuditLog = (*DB)(nil)
+
+// auditCursor encodes an entry's sequence as an opaque cursor.
+func auditCursor(seq uint64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("audit:" + strconv.FormatUint(seq, 10)))
+}
+
+// parseAuditCursor decodes a cursor of auditCursor.
+func parseAuditCursor(c string) (uint64, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(c)
+	if err == nil {
+		if s, ok := bytes.CutPrefix(raw, []byte("audit:")); ok {
+			if seq, err := strconv.ParseUint(string(s), 10, 64); err == nil && seq > 0 {
+				return seq, nil
+			}
+		}
+	}
+	return 0, domain.FieldErrorf(domain.EINVALID, "after", "not a cursor of the audit log")
+}
+
+// Audit implements domain.AuditLog: entries newest first, optionally of one node.
+func (d *DB) Audit(ctx context.Context, q domain.AuditQuery) (*domain.AuditPage, error) {
+	first := q.First
+	switch {
+	case first == 0:
+		first = domain.DefaultPageSize
+	case first < 0 || first > domain.MaxPageSize:
+		return nil, domain.FieldErrorf(domain.EINVALID, "first", "must be between 0 and %d", domain.MaxPageSize)
+	}
+	var before uint64 // entries with a smaller sequence; 0 = from the newest
+	if q.After != "" {
+		seq, err := parseAuditCursor(q.After)
+		if err != nil {
+			return nil, err
+		}
+		before = seq
+	}
+	page := &domain.AuditPage{}
+	err := d.db.View(func(tx *bbolt.Tx) error {
+		audit := tx.Bucket(bucketAudit)
+		add := func(seq uint64) (bool, error) {
+			if len(page.Entries) == first {
+				page.HasNextPage = true
+				return false, nil
+			}
+			var e domain.AuditEntry
+			if err := json.Unmarshal(audit.Get(seqKey(seq)), &e); err != nil {
+				return false, fmt.Errorf("audit entry %d: %w", seq, err)
+			}
+			page.Entries = append(page.Entries, e)
+			page.Cursors = append(page.Cursors, auditCursor(seq))
+			return true, ctx.Err()
+		}
+		if q.NodeID == "" {
+			c := audit.Cursor()
+			k, _ := c.Last()
+			if before != 0 {
+				c.Seek(seqKey(before))
+				k, _ = c.Prev()
+			}
+			for ; k != nil; k, _ = c.Prev() {
+				if more, err := add(seqOf(k)); err != nil || !more {
+					return err
+				}
+			}
+			return nil
+		}
+		prefix := append([]byte(q.NodeID), 0)
+		c := tx.Bucket(bucketAuditNode).Cursor()
+		end := before
+		if end == 0 {
+			end = ^uint64(0)
+		}
+		// Position after the last key of the node below end, then walk back.
+		k, _ := c.Seek(nodeKey(q.NodeID, end))
+		if k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+		for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+			seq := seqOf(k[len(prefix):])
+			if seq >= end {
+				continue
+			}
+			if more, err := add(seq); err != nil || !more {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bolt: audit: %w", err)
+	}
+	return page, nil
+}
+
+// seqOf decodes a big-endian sequence key.
+func seqOf(k []byte) uint64 {
+	var seq uint64
+	for _, b := range k[:8] {
+		seq = seq<<8 | uint64(b)
+	}
+	return seq
+}
+
+// ExportAudit writes the whole audit trail, oldest first, as JSON lines (one
+// domain.AuditEntry per line), from one read transaction.
+func (d *DB) ExportAudit(ctx context.Context, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	err := d.db.View(func(tx *bbolt.Tx) error {
+		i := 0
+		return tx.Bucket(bucketAudit).ForEach(func(_, v []byte) error {
+			if i++; i%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if _, err := bw.Write(v); err != nil {
+				return err
+			}
+			return bw.WriteByte('\n')
+		})
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("bolt: exporting the audit log: %w", err)
+	}
+	return nil
+}

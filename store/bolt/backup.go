@@ -1,0 +1,117 @@
+package bolt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// Backup writes a consistent copy of the whole file to w from one read
+// transaction (bbolt's tx.WriteTo): writes may go on meanwhile. It returns the
+// number of bytes written.
+func (d *DB) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	var n int64
+	err := d.db.View(func(tx *bbolt.Tx) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("bolt: backup of %s: %w", d.path, err)
+	}
+	return n, nil
+}
+
+// BackupFile writes a backup to the file at path, through a temporary file
+// renamed into place once complete and synced.
+func (d *DB) BackupFile(ctx context.Context, path string) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, fmt.Errorf("bolt: backup: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	n, err := d.Backup(ctx, tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return n, fmt.Errorf("bolt: backup to %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// Restore replaces the file at dst with the backup at src. The backup is first
+// copied beside dst and checked (it must open as a bbolt file and pass Check);
+// then it is renamed over dst in one step. No process may hold dst: Restore
+// fails with ErrLocked if one does (stop the server first).
+func Restore(ctx context.Context, src, dst string, timeout time.Duration) error {
+	if Exists(dst) {
+		// Taking the lock proves no server is using the file.
+		cur, err := Open(ctx, dst, timeout)
+		if err != nil {
+			return fmt.Errorf("bolt: restore: %w", err)
+		}
+		defer cur.Close()
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("bolt: restore: %w", err)
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+".restore.*.tmp")
+	if err != nil {
+		return fmt.Errorf("bolt: restore: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = io.Copy(tmp, in)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("bolt: restore: copying %s: %w", src, err)
+	}
+	if err := verify(ctx, tmp.Name()); err != nil {
+		return fmt.Errorf("bolt: restore: %s is not a usable backup: %w", src, err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return fmt.Errorf("bolt: restore: %w", err)
+	}
+	return nil
+}
+
+// verify opens a file read-only as bbolt and checks it.
+func verify(ctx context.Context, path string) error {
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	d := &DB{db: db, path: path}
+	err = d.Check(ctx)
+	if err == nil {
+		err = db.View(func(tx *bbolt.Tx) error {
+			if tx.Bucket(bucketNodes) == nil {
+				return errors.New("it holds no Corridor data (no nodes bucket)")
+			}
+			return nil
+		})
+	}
+	return errors.Join(err, db.Close())
+}
