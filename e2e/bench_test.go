@@ -10,9 +10,15 @@ import (
 )
 
 // BenchmarkJCCQueryHTTP measures the JCC example query end to end over HTTP
-// against the real binary (client and server on one machine).
+// against the real binary (client and server on one machine), with the response
+// cache on (the default) and off.
 func BenchmarkJCCQueryHTTP(b *testing.B) {
-	s := startServer(b, "CORRIDOR_LOG_LEVEL=error")
+	b.Run("cached", func(b *testing.B) { benchJCC(b, "CORRIDOR_RESPONSE_CACHE=1000") })
+	b.Run("uncached", func(b *testing.B) { benchJCC(b, "CORRIDOR_RESPONSE_CACHE=0") })
+}
+
+func benchJCC(b *testing.B, env string) {
+	s := startServer(b, "CORRIDOR_LOG_LEVEL=error", "CORRIDOR_RATE_LIMIT=0", env)
 	q, err := os.ReadFile("../docs/queries/jcc-commitments.graphql")
 	if err != nil {
 		b.Fatal(err)
