@@ -51,7 +51,7 @@ func WriteCypher(ctx context.Context, w io.Writer, g *Graph, opts Options) error
 	s.str("// " + strings.ReplaceAll(description(g, at), "\n", " ") + "\n")
 	s.str("// Recreates the graph in an empty Neo4j 5 database:\n")
 	s.str("//   cypher-shell -a neo4j://localhost:7687 -u neo4j -p <password> < corridor.cypher\n")
-	s.str("// Evidence is simplified to list properties on nodes and relationships (see docs/exports.md).\n")
+	s.str("// Evidence is simplified to list properties on nodes and relationships (see the Exports section of README.md).\n")
 	s.str("CREATE CONSTRAINT corridor_node_id IF NOT EXISTS FOR (n:" + cypherNodeLabel + ") REQUIRE n.id IS UNIQUE;\n")
 	s.str("MERGE (d:" + cypherDatasetLabel + " {id: " + CypherString(cypherDatasetID) + "}) SET d.version = ")
 	s.str(CypherString(g.Version))
