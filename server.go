@@ -108,6 +108,7 @@ type config struct {
 	MaxAliases    int
 	MaxComplexity int
 	Introspection bool
+	ResponseCache int
 	Neo4j         neo4j.Config
 	Check         bool
 }
@@ -169,6 +170,7 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("CORRIDOR_MAX_DEPTH", gd.MaxDepth), "maximum query depth (env CORRIDOR_MAX_DEPTH)")
 	fs.IntVar(&c.MaxAliases, "max-aliases", envInt("CORRIDOR_MAX_ALIASES", gd.MaxAliases), "maximum aliases per query (env CORRIDOR_MAX_ALIASES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
+	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", envStr("NEO4J_URI", "neo4j://localhost:7687"), "Neo4j URI, neo4j:// or bolt:// (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", envStr("NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
@@ -276,6 +278,10 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	gcfg.License = info.License
 	gcfg.MaxDepth, gcfg.MaxAliases, gcfg.MaxComplexity = c.MaxDepth, c.MaxAliases, c.MaxComplexity
 	gcfg.DisableIntrospection = !c.Introspection
+	gcfg.ResponseCacheSize = c.ResponseCache
+	if c.ResponseCache <= 0 {
+		gcfg.ResponseCacheSize = -1 // off
+	}
 	gcfg.Logger = log
 
 	hcfg := httpapi.DefaultConfig()
