@@ -112,5 +112,26 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Nodes = func(child int, ids []string) int {
 		return 1 + min(len(ids), domain.MaxPageSize)*child
 	}
+	// A path holds up to maxHops edges and maxHops+1 nodes, a subgraph up to
+	// limit nodes: their selections count that many times.
+	c.Query.Paths = func(child int, _ string, _ string, maxHops *int, _ []domain.RelType, _ []string, _ *bool, first *int) int {
+		return 1 + countOr(first, domain.DefaultPathFirst, domain.MaxPathFirst)*countOr(maxHops, domain.DefaultPathMaxHops, domain.MaxPathMaxHops)*child
+	}
+	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []domain.Kind, _ []domain.RelType, limit *int) int {
+		return 1 + countOr(limit, domain.DefaultNeighborhoodLimit, domain.MaxNeighborhoodLimit)*child
+	}
 	return c
+}
+
+// countOr is the count an optional argument stands for in complexity: def when
+// omitted, the maximum when out of range (the resolver rejects it with a precise
+// BAD_USER_INPUT error).
+func countOr(v *int, def, maxN int) int {
+	switch {
+	case v == nil:
+		return def
+	case *v < 1 || *v > maxN:
+		return maxN
+	}
+	return *v
 }

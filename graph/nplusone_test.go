@@ -113,3 +113,118 @@ func TestNoNPlusOne(t *testing.T) {
 		t.Errorf("store calls grew with the graph: %d then %d", counts[0], counts[1])
 	}
 }
+
+// countingExplorer is a countingStore that also explores, recording its calls.
+type countingExplorer struct {
+	*countingStore
+	explorer domain.Explorer
+}
+
+func (s *countingExplorer) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
+	s.record("Paths")
+	return s.explorer.Paths(ctx, q)
+}
+
+func (s *countingExplorer) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
+	s.record("Neighborhood")
+	return s.explorer.Neighborhood(ctx, q)
+}
+
+func (s *countingExplorer) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
+	s.record("Timeline")
+	return s.explorer.Timeline(ctx, q)
+}
+
+func (s *countingExplorer) CommitmentStats(ctx context.Context, g domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+	s.record("CommitmentStats")
+	return s.explorer.CommitmentStats(ctx, g, f)
+}
+
+func (s *countingExplorer) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {
+	s.record("CompareMeetings")
+	return s.explorer.CompareMeetings(ctx, a, b)
+}
+
+func (s *countingExplorer) ChangesSincePrevious(ctx context.Context, id string) (*domain.MeetingComparison, error) {
+	s.record("ChangesSincePrevious")
+	return s.explorer.ChangesSincePrevious(ctx, id)
+}
+
+// TestNoNPlusOneNeighborhood checks that the nested fields of the nodes and edges
+// of a neighbourhood (and of the meetings listed with their changes since the
+// previous meeting) go through the per-request loaders: a handful of store calls,
+// one per level, whether the answer holds dozens of objects or hundreds.
+func TestNoNPlusOneNeighborhood(t *testing.T) {
+	const query = `{
+  neighborhood(id: "org:o000000", depth: 2, limit: 400) {
+    nodes { id label ... on Commitment { madeBy { name ... on Person { roles { title } } } madeAt { title } } }
+    edges { id source sourceNode { id } targetNode { label } evidence { quote source { title } } }
+  }
+  meetings(first: 100) { nodes { id changesSincePrevious { new { id } reaffirmed { reaffirms { madeBy { name } } } } } }
+}`
+	for _, size := range []int{1000, 10000} {
+		mem, err := memory.New(synth.Generate(42, size))
+		if err != nil {
+			t.Fatalf("memory.New(synth %d): %v", size, err)
+		}
+		store := &countingExplorer{countingStore: &countingStore{Store: mem}, explorer: mem}
+		cfg := quietConfig()
+		cfg.LoaderWait, cfg.LoaderMaxWait = 50*time.Millisecond, 5*time.Second
+		srv := mustServe(t, store, cfg)
+		var got struct {
+			Neighborhood struct {
+				Nodes []struct {
+					ID     string
+					MadeBy []struct {
+						Name  string
+						Roles []struct{ Title string }
+					}
+				}
+				Edges []struct{ ID string }
+			}
+			Meetings struct {
+				Nodes []struct {
+					ChangesSincePrevious *struct {
+						New        []struct{ ID string }
+						Reaffirmed []struct {
+							Reaffirms struct{ MadeBy []struct{ Name string } }
+						}
+					}
+				}
+			}
+		}
+		post(t, srv, query, nil).decode(t, &got)
+		var makers, roles, compared int
+		for _, n := range got.Neighborhood.Nodes {
+			makers += len(n.MadeBy)
+			for _, m := range n.MadeBy {
+				roles += len(m.Roles)
+			}
+		}
+		for _, m := range got.Meetings.Nodes {
+			if m.ChangesSincePrevious != nil {
+				compared++
+			}
+		}
+		t.Logf("synth %d: %d nodes, %d edges, %d makers, %d roles, %d meetings compared; store calls %v",
+			size, len(got.Neighborhood.Nodes), len(got.Neighborhood.Edges), makers, roles, compared, store.Calls())
+		if len(got.Neighborhood.Nodes) < 50 || makers < 20 || roles == 0 || compared < 10 {
+			t.Fatalf("synthetic graph too small to test batching: %d nodes, %d makers, %d roles, %d comparisons",
+				len(got.Neighborhood.Nodes), makers, roles, compared)
+		}
+		// One call per level and kind of store call; how the levels of the two
+		// root fields share batches depends on scheduling, so the test bounds
+		// the calls rather than listing them. N+1 would make hundreds.
+		c := store.Calls()
+		joined := "," + strings.Join(c, ",") + ","
+		if n := strings.Count(joined, ",Neighborhood,"); n != 1 {
+			t.Errorf("synth %d: %d Neighborhood calls, want 1", size, n)
+		}
+		if n := strings.Count(joined, ",Nodes,"); n > 6 {
+			t.Errorf("synth %d: %d Nodes calls %v, want at most one per level (6)", size, n, c)
+		}
+		if len(c) > 12 {
+			t.Errorf("synth %d: %d store calls %v, want one per level (at most 12)", size, len(c), c)
+		}
+	}
+}

@@ -42,6 +42,18 @@ func (r *commitmentResolver) Concerns(ctx context.Context, obj *domain.Commitmen
 	return loadNodes[domain.Node](ctx, obj.ConcernIDs)
 }
 
+func (r *commitmentStatGroupResolver) Key(ctx context.Context, obj *domain.StatGroup) (*string, error) {
+	return optString(obj.Key), nil
+}
+
+func (r *commitmentStatGroupResolver) Label(ctx context.Context, obj *domain.StatGroup) (*string, error) {
+	return optString(obj.Label), nil
+}
+
+func (r *commitmentStatGroupResolver) Node(ctx context.Context, obj *domain.StatGroup) (domain.Node, error) {
+	return groupNode(ctx, obj)
+}
+
 func (r *countryResolver) Note(ctx context.Context, obj *domain.Country) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -98,6 +110,18 @@ func (r *figureResolver) SaidBy(ctx context.Context, obj *domain.Figure) ([]doma
 	return loadNodes[domain.Actor](ctx, obj.SaidByIDs)
 }
 
+func (r *graphEdgeResolver) SourceNode(ctx context.Context, obj *domain.Edge) (domain.Node, error) {
+	return loadNode[domain.Node](ctx, obj.From)
+}
+
+func (r *graphEdgeResolver) TargetNode(ctx context.Context, obj *domain.Edge) (domain.Node, error) {
+	return loadNode[domain.Node](ctx, obj.To)
+}
+
+func (r *graphEdgeResolver) Label(ctx context.Context, obj *domain.Edge) (string, error) {
+	return edgeLabel(*obj), nil
+}
+
 func (r *meetingResolver) Note(ctx context.Context, obj *domain.Meeting) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -128,6 +152,22 @@ func (r *meetingResolver) Previous(ctx context.Context, obj *domain.Meeting) (*d
 
 func (r *meetingResolver) Next(ctx context.Context, obj *domain.Meeting) (*domain.Meeting, error) {
 	return loadOneRelated[*domain.Meeting](ctx, obj.ID, domain.RelMeetingNext)
+}
+
+func (r *meetingResolver) ChangesSincePrevious(ctx context.Context, obj *domain.Meeting) (*domain.MeetingComparison, error) {
+	return changesSincePrevious(ctx, obj)
+}
+
+func (r *meetingComparisonResolver) New(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.Commitment, error) {
+	return matchSide(obj.New, true), nil
+}
+
+func (r *meetingComparisonResolver) Reaffirmed(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.CommitmentMatch, error) {
+	return ptrs(obj.Reaffirmed), nil
+}
+
+func (r *meetingComparisonResolver) NoLongerMentioned(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.Commitment, error) {
+	return matchSide(obj.Dropped, false), nil
 }
 
 func (r *organizationResolver) Note(ctx context.Context, obj *domain.Organization) (*string, error) {
@@ -200,6 +240,22 @@ func (r *participationResolver) Actor(ctx context.Context, obj *domain.Participa
 
 func (r *participationResolver) Capacity(ctx context.Context, obj *domain.Participation) (*string, error) {
 	return optString(obj.Capacity), nil
+}
+
+func (r *pathEdgeResolver) Direction(ctx context.Context, obj *domain.PathEdge) (model.PathDirection, error) {
+	return direction(obj), nil
+}
+
+func (r *pathEdgeResolver) SourceNode(ctx context.Context, obj *domain.PathEdge) (domain.Node, error) {
+	return loadNode[domain.Node](ctx, obj.From)
+}
+
+func (r *pathEdgeResolver) TargetNode(ctx context.Context, obj *domain.PathEdge) (domain.Node, error) {
+	return loadNode[domain.Node](ctx, obj.To)
+}
+
+func (r *pathEdgeResolver) Label(ctx context.Context, obj *domain.PathEdge) (string, error) {
+	return edgeLabel(obj.Edge), nil
 }
 
 func (r *personResolver) Note(ctx context.Context, obj *domain.Person) (*string, error) {
@@ -465,6 +521,87 @@ func (r *queryResolver) About(ctx context.Context) (*model.About, error) {
 	return r.about(info), nil
 }
 
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, via []domain.RelType, avoid []string, throughHubs *bool, first *int) ([]*domain.Path, error) {
+	maxHopsN, err := countArg("maxHops", maxHops)
+	if err != nil {
+		return nil, err
+	}
+	firstN, err := countArg("first", first)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.explorer()
+	if err != nil {
+		return nil, err
+	}
+	q := domain.PathQuery{From: from, To: to, MaxHops: maxHopsN, Via: via, Avoid: avoid, ThroughHubs: throughHubs != nil && *throughHubs, First: firstN}
+	paths, err := e.Paths(ctx, q)
+	if err != nil {
+		return nil, exploreError(fmt.Sprintf("paths from %s to %s", from, to), err, nil)
+	}
+	return ptrs(paths), nil
+}
+
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, kinds []domain.Kind, relationTypes []domain.RelType, limit *int) (*domain.Subgraph, error) {
+	depthN, err := countArg("depth", depth)
+	if err != nil {
+		return nil, err
+	}
+	limitN, err := countArg("limit", limit)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.explorer()
+	if err != nil {
+		return nil, err
+	}
+	g, err := e.Neighborhood(ctx, domain.NeighborhoodQuery{ID: id, Depth: depthN, Kinds: kinds, RelTypes: relationTypes, Limit: limitN})
+	if err != nil {
+		return nil, exploreError("neighborhood of "+id, err, map[string]string{"relTypes": "relationTypes"})
+	}
+	return g, nil
+}
+
+func (r *queryResolver) Timeline(ctx context.Context, actor *string, series *string, from *string, to *string) ([]*domain.TimelineEvent, error) {
+	e, err := r.explorer()
+	if err != nil {
+		return nil, err
+	}
+	events, err := e.Timeline(ctx, domain.TimelineQuery{ActorID: actor, Series: series, From: from, To: to})
+	if err != nil {
+		return nil, exploreError("timeline", err, map[string]string{"actorId": "actor"})
+	}
+	return ptrs(events), nil
+}
+
+func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) ([]*domain.StatGroup, error) {
+	f, err := commitmentFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.explorer()
+	if err != nil {
+		return nil, err
+	}
+	groups, err := e.CommitmentStats(ctx, groupBy, f)
+	if err != nil {
+		return nil, exploreError("commitment stats by "+string(groupBy), err, nil)
+	}
+	return ptrs(groups), nil
+}
+
+func (r *queryResolver) CompareMeetings(ctx context.Context, a string, b string) (*domain.MeetingComparison, error) {
+	e, err := r.explorer()
+	if err != nil {
+		return nil, err
+	}
+	c, err := e.CompareMeetings(ctx, a, b)
+	if err != nil {
+		return nil, exploreError(fmt.Sprintf("compare meetings %s and %s", a, b), err, nil)
+	}
+	return c, nil
+}
+
 func (r *roleResolver) Note(ctx context.Context, obj *domain.Role) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -507,19 +644,31 @@ func (r *Resolver) Claim() generated.ClaimResolver { return &claimResolver{r} }
 
 func (r *Resolver) Commitment() generated.CommitmentResolver { return &commitmentResolver{r} }
 
+func (r *Resolver) CommitmentStatGroup() generated.CommitmentStatGroupResolver {
+	return &commitmentStatGroupResolver{r}
+}
+
 func (r *Resolver) Country() generated.CountryResolver { return &countryResolver{r} }
 
 func (r *Resolver) Evidence() generated.EvidenceResolver { return &evidenceResolver{r} }
 
 func (r *Resolver) Figure() generated.FigureResolver { return &figureResolver{r} }
 
+func (r *Resolver) GraphEdge() generated.GraphEdgeResolver { return &graphEdgeResolver{r} }
+
 func (r *Resolver) Meeting() generated.MeetingResolver { return &meetingResolver{r} }
+
+func (r *Resolver) MeetingComparison() generated.MeetingComparisonResolver {
+	return &meetingComparisonResolver{r}
+}
 
 func (r *Resolver) Organization() generated.OrganizationResolver { return &organizationResolver{r} }
 
 func (r *Resolver) PartialDate() generated.PartialDateResolver { return &partialDateResolver{r} }
 
 func (r *Resolver) Participation() generated.ParticipationResolver { return &participationResolver{r} }
+
+func (r *Resolver) PathEdge() generated.PathEdgeResolver { return &pathEdgeResolver{r} }
 
 func (r *Resolver) Person() generated.PersonResolver { return &personResolver{r} }
 
@@ -536,21 +685,25 @@ func (r *Resolver) Role() generated.RoleResolver { return &roleResolver{r} }
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
 type (
-	aboutResolver         struct{ *Resolver }
-	claimResolver         struct{ *Resolver }
-	commitmentResolver    struct{ *Resolver }
-	countryResolver       struct{ *Resolver }
-	evidenceResolver      struct{ *Resolver }
-	figureResolver        struct{ *Resolver }
-	meetingResolver       struct{ *Resolver }
-	organizationResolver  struct{ *Resolver }
-	partialDateResolver   struct{ *Resolver }
-	participationResolver struct{ *Resolver }
-	personResolver        struct{ *Resolver }
-	pillarResolver        struct{ *Resolver }
-	programmeResolver     struct{ *Resolver }
-	projectResolver       struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	roleResolver          struct{ *Resolver }
-	sourceResolver        struct{ *Resolver }
+	aboutResolver               struct{ *Resolver }
+	claimResolver               struct{ *Resolver }
+	commitmentResolver          struct{ *Resolver }
+	commitmentStatGroupResolver struct{ *Resolver }
+	countryResolver             struct{ *Resolver }
+	evidenceResolver            struct{ *Resolver }
+	figureResolver              struct{ *Resolver }
+	graphEdgeResolver           struct{ *Resolver }
+	meetingResolver             struct{ *Resolver }
+	meetingComparisonResolver   struct{ *Resolver }
+	organizationResolver        struct{ *Resolver }
+	partialDateResolver         struct{ *Resolver }
+	participationResolver       struct{ *Resolver }
+	pathEdgeResolver            struct{ *Resolver }
+	personResolver              struct{ *Resolver }
+	pillarResolver              struct{ *Resolver }
+	programmeResolver           struct{ *Resolver }
+	projectResolver             struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	roleResolver                struct{ *Resolver }
+	sourceResolver              struct{ *Resolver }
 )

@@ -125,6 +125,10 @@ func TestEnumsMatchDomain(t *testing.T) {
 		"CommitmentOrderField": str(model.CommitmentOrderFields),
 		"ProjectOrderField":    str(model.ProjectOrderFields),
 		"SourceOrderField":     str(model.SourceOrderFields),
+		"RelationType":         enumNames(model.RelationTypes),
+		"PathDirection":        enumNames(model.AllPathDirection),
+		"TimelineEventKind":    enumNames(domain.TimelineEventKinds),
+		"CommitmentGroup":      enumNames(domain.CommitmentGroups),
 	}
 	for name, def := range s.Types {
 		if def.Kind == ast.Enum && !def.BuiltIn && !strings.HasPrefix(name, "__") {
@@ -147,6 +151,15 @@ func TestEnumsMatchDomain(t *testing.T) {
 			t.Errorf("enum %s = %v, Go accepts %v", name, got, values)
 		}
 	}
+}
+
+// enumNames returns the values of a string enum as strings.
+func enumNames[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
 }
 
 // TestContractNames checks the names DESIGN.md promises clients.

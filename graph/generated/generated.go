@@ -32,13 +32,17 @@ type ResolverRoot interface {
 	About() AboutResolver
 	Claim() ClaimResolver
 	Commitment() CommitmentResolver
+	CommitmentStatGroup() CommitmentStatGroupResolver
 	Country() CountryResolver
 	Evidence() EvidenceResolver
 	Figure() FigureResolver
+	GraphEdge() GraphEdgeResolver
 	Meeting() MeetingResolver
+	MeetingComparison() MeetingComparisonResolver
 	Organization() OrganizationResolver
 	PartialDate() PartialDateResolver
 	Participation() ParticipationResolver
+	PathEdge() PathEdgeResolver
 	Person() PersonResolver
 	Pillar() PillarResolver
 	Programme() ProgrammeResolver
@@ -80,6 +84,15 @@ type ComplexityRoot struct {
 		Value       func(childComplexity int) int
 	}
 
+	AmountSum struct {
+		Approximate func(childComplexity int) int
+		Count       func(childComplexity int) int
+		Currency    func(childComplexity int) int
+		Max         func(childComplexity int) int
+		Min         func(childComplexity int) int
+		Ranged      func(childComplexity int) int
+	}
+
 	Claim struct {
 		Attribution func(childComplexity int) int
 		Node        func(childComplexity int) int
@@ -114,6 +127,14 @@ type ComplexityRoot struct {
 	CommitmentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CommitmentStatGroup struct {
+		Amounts func(childComplexity int) int
+		Count   func(childComplexity int) int
+		Key     func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Node    func(childComplexity int) int
 	}
 
 	Country struct {
@@ -157,6 +178,17 @@ type ComplexityRoot struct {
 		Value       func(childComplexity int) int
 	}
 
+	GraphEdge struct {
+		Evidence   func(childComplexity int) int
+		From       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		SourceNode func(childComplexity int) int
+		TargetNode func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
 	KindCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
@@ -171,24 +203,33 @@ type ComplexityRoot struct {
 	}
 
 	Meeting struct {
-		Body            func(childComplexity int) int
-		Commitments     func(childComplexity int) int
-		Date            func(childComplexity int) int
-		DocumentsSigned func(childComplexity int) int
-		Evidence        func(childComplexity int) int
-		Format          func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Label           func(childComplexity int) int
-		Location        func(childComplexity int) int
-		Next            func(childComplexity int) int
-		NodeKind        func(childComplexity int) int
-		Note            func(childComplexity int) int
-		Organizers      func(childComplexity int) int
-		Participants    func(childComplexity int) int
-		Previous        func(childComplexity int) int
-		Sequence        func(childComplexity int) int
-		Series          func(childComplexity int) int
-		Title           func(childComplexity int) int
+		Body                 func(childComplexity int) int
+		ChangesSincePrevious func(childComplexity int) int
+		Commitments          func(childComplexity int) int
+		Date                 func(childComplexity int) int
+		DocumentsSigned      func(childComplexity int) int
+		Evidence             func(childComplexity int) int
+		Format               func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Label                func(childComplexity int) int
+		Location             func(childComplexity int) int
+		Next                 func(childComplexity int) int
+		NodeKind             func(childComplexity int) int
+		Note                 func(childComplexity int) int
+		Organizers           func(childComplexity int) int
+		Participants         func(childComplexity int) int
+		Previous             func(childComplexity int) int
+		Sequence             func(childComplexity int) int
+		Series               func(childComplexity int) int
+		Title                func(childComplexity int) int
+	}
+
+	MeetingComparison struct {
+		A                 func(childComplexity int) int
+		B                 func(childComplexity int) int
+		New               func(childComplexity int) int
+		NoLongerMentioned func(childComplexity int) int
+		Reaffirmed        func(childComplexity int) int
 	}
 
 	MeetingConnection struct {
@@ -244,6 +285,24 @@ type ComplexityRoot struct {
 		Actor    func(childComplexity int) int
 		Capacity func(childComplexity int) int
 		Evidence func(childComplexity int) int
+	}
+
+	Path struct {
+		Edges  func(childComplexity int) int
+		Length func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+	}
+
+	PathEdge struct {
+		Direction  func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		From       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		SourceNode func(childComplexity int) int
+		TargetNode func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
 	}
 
 	Person struct {
@@ -328,17 +387,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		About       func(childComplexity int) int
-		Actors      func(childComplexity int, filter *model.ActorFilter, orderBy *model.ActorOrder, first *int, after *string) int
-		Commitments func(childComplexity int, filter *model.CommitmentFilter, orderBy *model.CommitmentOrder, first *int, after *string) int
-		Meetings    func(childComplexity int, filter *model.MeetingFilter, orderBy *model.MeetingOrder, first *int, after *string) int
-		Node        func(childComplexity int, id string) int
-		Nodes       func(childComplexity int, ids []string) int
-		Pillars     func(childComplexity int) int
-		Programmes  func(childComplexity int) int
-		Projects    func(childComplexity int, filter *model.ProjectFilter, orderBy *model.ProjectOrder, first *int, after *string) int
-		Search      func(childComplexity int, text string, kinds []domain.Kind, first *int) int
-		Sources     func(childComplexity int, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string) int
+		About           func(childComplexity int) int
+		Actors          func(childComplexity int, filter *model.ActorFilter, orderBy *model.ActorOrder, first *int, after *string) int
+		CommitmentStats func(childComplexity int, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) int
+		Commitments     func(childComplexity int, filter *model.CommitmentFilter, orderBy *model.CommitmentOrder, first *int, after *string) int
+		CompareMeetings func(childComplexity int, a string, b string) int
+		Meetings        func(childComplexity int, filter *model.MeetingFilter, orderBy *model.MeetingOrder, first *int, after *string) int
+		Neighborhood    func(childComplexity int, id string, depth *int, kinds []domain.Kind, relationTypes []domain.RelType, limit *int) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
+		Paths           func(childComplexity int, from string, to string, maxHops *int, via []domain.RelType, avoid []string, throughHubs *bool, first *int) int
+		Pillars         func(childComplexity int) int
+		Programmes      func(childComplexity int) int
+		Projects        func(childComplexity int, filter *model.ProjectFilter, orderBy *model.ProjectOrder, first *int, after *string) int
+		Search          func(childComplexity int, text string, kinds []domain.Kind, first *int) int
+		Sources         func(childComplexity int, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string) int
+		Timeline        func(childComplexity int, actor *string, series *string, from *string, to *string) int
+	}
+
+	Reaffirmation struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
 	}
 
 	Role struct {
@@ -393,6 +462,19 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	TimelineEvent struct {
+		Date  func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Label func(childComplexity int) int
+		Node  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -413,6 +495,11 @@ type CommitmentResolver interface {
 	MadeAt(ctx context.Context, obj *domain.Commitment) (*domain.Meeting, error)
 
 	Concerns(ctx context.Context, obj *domain.Commitment) ([]domain.Node, error)
+}
+type CommitmentStatGroupResolver interface {
+	Key(ctx context.Context, obj *domain.StatGroup) (*string, error)
+	Label(ctx context.Context, obj *domain.StatGroup) (*string, error)
+	Node(ctx context.Context, obj *domain.StatGroup) (domain.Node, error)
 }
 type CountryResolver interface {
 	Note(ctx context.Context, obj *domain.Country) (*string, error)
@@ -439,6 +526,11 @@ type FigureResolver interface {
 
 	SaidBy(ctx context.Context, obj *domain.Figure) ([]domain.Actor, error)
 }
+type GraphEdgeResolver interface {
+	SourceNode(ctx context.Context, obj *domain.Edge) (domain.Node, error)
+	TargetNode(ctx context.Context, obj *domain.Edge) (domain.Node, error)
+	Label(ctx context.Context, obj *domain.Edge) (string, error)
+}
 type MeetingResolver interface {
 	Note(ctx context.Context, obj *domain.Meeting) (*string, error)
 
@@ -453,6 +545,12 @@ type MeetingResolver interface {
 	Commitments(ctx context.Context, obj *domain.Meeting) ([]*domain.Commitment, error)
 	Previous(ctx context.Context, obj *domain.Meeting) (*domain.Meeting, error)
 	Next(ctx context.Context, obj *domain.Meeting) (*domain.Meeting, error)
+	ChangesSincePrevious(ctx context.Context, obj *domain.Meeting) (*domain.MeetingComparison, error)
+}
+type MeetingComparisonResolver interface {
+	New(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.Commitment, error)
+	Reaffirmed(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.CommitmentMatch, error)
+	NoLongerMentioned(ctx context.Context, obj *domain.MeetingComparison) ([]*domain.Commitment, error)
 }
 type OrganizationResolver interface {
 	Note(ctx context.Context, obj *domain.Organization) (*string, error)
@@ -480,6 +578,13 @@ type PartialDateResolver interface {
 type ParticipationResolver interface {
 	Actor(ctx context.Context, obj *domain.Participation) (domain.Actor, error)
 	Capacity(ctx context.Context, obj *domain.Participation) (*string, error)
+}
+type PathEdgeResolver interface {
+	Direction(ctx context.Context, obj *domain.PathEdge) (model.PathDirection, error)
+
+	SourceNode(ctx context.Context, obj *domain.PathEdge) (domain.Node, error)
+	TargetNode(ctx context.Context, obj *domain.PathEdge) (domain.Node, error)
+	Label(ctx context.Context, obj *domain.PathEdge) (string, error)
 }
 type PersonResolver interface {
 	Note(ctx context.Context, obj *domain.Person) (*string, error)
@@ -539,6 +644,11 @@ type QueryResolver interface {
 	Pillars(ctx context.Context) ([]*domain.Pillar, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string) (*model.SourceConnection, error)
 	About(ctx context.Context) (*model.About, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, via []domain.RelType, avoid []string, throughHubs *bool, first *int) ([]*domain.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, kinds []domain.Kind, relationTypes []domain.RelType, limit *int) (*domain.Subgraph, error)
+	Timeline(ctx context.Context, actor *string, series *string, from *string, to *string) ([]*domain.TimelineEvent, error)
+	CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) ([]*domain.StatGroup, error)
+	CompareMeetings(ctx context.Context, a string, b string) (*domain.MeetingComparison, error)
 }
 type RoleResolver interface {
 	Note(ctx context.Context, obj *domain.Role) (*string, error)
@@ -673,6 +783,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Amount.Value(childComplexity), true
+
+	case "AmountSum.approximate":
+		if e.ComplexityRoot.AmountSum.Approximate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Approximate(childComplexity), true
+	case "AmountSum.count":
+		if e.ComplexityRoot.AmountSum.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Count(childComplexity), true
+	case "AmountSum.currency":
+		if e.ComplexityRoot.AmountSum.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Currency(childComplexity), true
+	case "AmountSum.max":
+		if e.ComplexityRoot.AmountSum.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Max(childComplexity), true
+	case "AmountSum.min":
+		if e.ComplexityRoot.AmountSum.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Min(childComplexity), true
+	case "AmountSum.ranged":
+		if e.ComplexityRoot.AmountSum.Ranged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AmountSum.Ranged(childComplexity), true
 
 	case "Claim.attribution":
 		if e.ComplexityRoot.Claim.Attribution == nil {
@@ -821,6 +968,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentEdge.Node(childComplexity), true
+
+	case "CommitmentStatGroup.amounts":
+		if e.ComplexityRoot.CommitmentStatGroup.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatGroup.Amounts(childComplexity), true
+	case "CommitmentStatGroup.count":
+		if e.ComplexityRoot.CommitmentStatGroup.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatGroup.Count(childComplexity), true
+	case "CommitmentStatGroup.key":
+		if e.ComplexityRoot.CommitmentStatGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatGroup.Key(childComplexity), true
+	case "CommitmentStatGroup.label":
+		if e.ComplexityRoot.CommitmentStatGroup.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatGroup.Label(childComplexity), true
+	case "CommitmentStatGroup.node":
+		if e.ComplexityRoot.CommitmentStatGroup.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentStatGroup.Node(childComplexity), true
 
 	case "Country.actors":
 		if e.ComplexityRoot.Country.Actors == nil {
@@ -1017,6 +1195,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Figure.Value(childComplexity), true
 
+	case "GraphEdge.evidence":
+		if e.ComplexityRoot.GraphEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity), true
+	case "GraphEdge.source":
+		if e.ComplexityRoot.GraphEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.From(childComplexity), true
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.label":
+		if e.ComplexityRoot.GraphEdge.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Label(childComplexity), true
+	case "GraphEdge.sourceNode":
+		if e.ComplexityRoot.GraphEdge.SourceNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.SourceNode(childComplexity), true
+	case "GraphEdge.targetNode":
+		if e.ComplexityRoot.GraphEdge.TargetNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.TargetNode(childComplexity), true
+	case "GraphEdge.target":
+		if e.ComplexityRoot.GraphEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.To(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+
 	case "KindCount.count":
 		if e.ComplexityRoot.KindCount.Count == nil {
 			break
@@ -1067,6 +1294,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Body(childComplexity), true
+	case "Meeting.changesSincePrevious":
+		if e.ComplexityRoot.Meeting.ChangesSincePrevious == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ChangesSincePrevious(childComplexity), true
 	case "Meeting.commitments":
 		if e.ComplexityRoot.Meeting.Commitments == nil {
 			break
@@ -1169,6 +1402,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Title(childComplexity), true
+
+	case "MeetingComparison.before":
+		if e.ComplexityRoot.MeetingComparison.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingComparison.A(childComplexity), true
+	case "MeetingComparison.after":
+		if e.ComplexityRoot.MeetingComparison.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingComparison.B(childComplexity), true
+	case "MeetingComparison.new":
+		if e.ComplexityRoot.MeetingComparison.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingComparison.New(childComplexity), true
+	case "MeetingComparison.noLongerMentioned":
+		if e.ComplexityRoot.MeetingComparison.NoLongerMentioned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingComparison.NoLongerMentioned(childComplexity), true
+	case "MeetingComparison.reaffirmed":
+		if e.ComplexityRoot.MeetingComparison.Reaffirmed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingComparison.Reaffirmed(childComplexity), true
 
 	case "MeetingConnection.edges":
 		if e.ComplexityRoot.MeetingConnection.Edges == nil {
@@ -1397,6 +1661,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.Evidence(childComplexity), true
+
+	case "Path.edges":
+		if e.ComplexityRoot.Path.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Edges(childComplexity), true
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+
+	case "PathEdge.direction":
+		if e.ComplexityRoot.PathEdge.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Direction(childComplexity), true
+	case "PathEdge.evidence":
+		if e.ComplexityRoot.PathEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Evidence(childComplexity), true
+	case "PathEdge.source":
+		if e.ComplexityRoot.PathEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.From(childComplexity), true
+	case "PathEdge.id":
+		if e.ComplexityRoot.PathEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.ID(childComplexity), true
+	case "PathEdge.label":
+		if e.ComplexityRoot.PathEdge.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Label(childComplexity), true
+	case "PathEdge.sourceNode":
+		if e.ComplexityRoot.PathEdge.SourceNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.SourceNode(childComplexity), true
+	case "PathEdge.targetNode":
+		if e.ComplexityRoot.PathEdge.TargetNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.TargetNode(childComplexity), true
+	case "PathEdge.target":
+		if e.ComplexityRoot.PathEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.To(childComplexity), true
+	case "PathEdge.type":
+		if e.ComplexityRoot.PathEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathEdge.Type(childComplexity), true
 
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
@@ -1804,6 +2142,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*model.ActorFilter), args["orderBy"].(*model.ActorOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.commitmentStats":
+		if e.ComplexityRoot.Query.CommitmentStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_commitmentStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommitmentStats(childComplexity, args["groupBy"].(domain.CommitmentGroup), args["filter"].(*model.CommitmentFilter)), true
 	case "Query.commitments":
 		if e.ComplexityRoot.Query.Commitments == nil {
 			break
@@ -1815,6 +2164,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Commitments(childComplexity, args["filter"].(*model.CommitmentFilter), args["orderBy"].(*model.CommitmentOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.compareMeetings":
+		if e.ComplexityRoot.Query.CompareMeetings == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareMeetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareMeetings(childComplexity, args["a"].(string), args["b"].(string)), true
 
 	case "Query.meetings":
 		if e.ComplexityRoot.Query.Meetings == nil {
@@ -1827,6 +2187,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Meetings(childComplexity, args["filter"].(*model.MeetingFilter), args["orderBy"].(*model.MeetingOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.neighborhood":
+		if e.ComplexityRoot.Query.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["kinds"].([]domain.Kind), args["relationTypes"].([]domain.RelType), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1849,6 +2220,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.paths":
+		if e.ComplexityRoot.Query.Paths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_paths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["via"].([]domain.RelType), args["avoid"].([]string), args["throughHubs"].(*bool), args["first"].(*int)), true
 	case "Query.pillars":
 		if e.ComplexityRoot.Query.Pillars == nil {
 			break
@@ -1894,6 +2276,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["orderBy"].(*model.SourceOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["series"].(*string), args["from"].(*string), args["to"].(*string)), true
+
+	case "Reaffirmation.commitment":
+		if e.ComplexityRoot.Reaffirmation.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reaffirmation.After(childComplexity), true
+	case "Reaffirmation.reaffirms":
+		if e.ComplexityRoot.Reaffirmation.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reaffirmation.Before(childComplexity), true
 
 	case "Role.evidence":
 		if e.ComplexityRoot.Role.Evidence == nil {
@@ -2110,6 +2516,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "TimelineEvent.date":
+		if e.ComplexityRoot.TimelineEvent.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Date(childComplexity), true
+	case "TimelineEvent.kind":
+		if e.ComplexityRoot.TimelineEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Kind(childComplexity), true
+	case "TimelineEvent.label":
+		if e.ComplexityRoot.TimelineEvent.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Label(childComplexity), true
+	case "TimelineEvent.node":
+		if e.ComplexityRoot.TimelineEvent.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Node(childComplexity), true
 
 	}
 	return 0, false
@@ -2425,6 +2875,107 @@ enum SourceOrderField {
   TITLE
 }
 
+"""
+The type of a relationship between two nodes, in UPPER_SNAKE as stored in Neo4j.
+The last three are derived: they exist only in ` + "`" + `paths` + "`" + `, where a link counts as
+users see it (one hop however it is stored), and ` + "`" + `neighborhood` + "`" + ` rejects them.
+"""
+enum RelationType {
+  "(Person)→(Country): the person is a national of the country."
+  NATIONAL_OF
+  "(Organization)→(Country): the organization belongs to the country."
+  IN_COUNTRY
+  "(Organization)→(Organization) or (Programme)→(Programme): sits under, is part of."
+  PART_OF
+  "(Person)→(Role): the person holds the role."
+  HOLDS
+  "(Role)→(Organization): the role is held at the organization."
+  AT
+  "(Meeting)→(Organization): the organization (e.g. the JCC) whose meeting it is."
+  MEETING_OF
+  "(Actor)→(Meeting): the actor hosted or organized the meeting."
+  ORGANIZED
+  "(Actor)→(Meeting): the actor took part; the label is the capacity it attended in."
+  PARTICIPATED_IN
+  "(Actor)→(Commitment): the actor made the commitment; the label is its kind."
+  MADE
+  "(Commitment)→(Actor): the commitment was made to the actor."
+  MADE_TO
+  "(Commitment)→(Meeting): the commitment was made at the meeting."
+  MADE_AT
+  "(Commitment)→(Project, Pillar, Programme, Organization…): what the commitment concerns."
+  CONCERNS
+  "(Project)→(Pillar): the project belongs to the pillar."
+  IN_PILLAR
+  "(Project)→(Programme): the project belongs to the programme."
+  IN_PROGRAMME
+  "(Actor)→(Project): the actor is a partner in the project."
+  PARTNER_IN
+  "(Pillar)→(Programme): the pillar is a pillar of the programme."
+  PILLAR_OF
+  "(Actor)→(Figure): the actor stated the figure."
+  STATED
+  "(Figure)→(any node): what the figure is about."
+  ABOUT
+  """
+  Derived, paths only: (Person)→(Organization) through a role, one hop; the label
+  is the role's title and the evidence the role's. Allowed by ` + "`" + `via` + "`" + ` when HOLDS and AT are.
+  """
+  HOLDS_ROLE_AT
+  """
+  Derived, paths only: (maker)→(addressee) through a commitment, one hop; the label
+  is the statement and the evidence the commitment's. Allowed by ` + "`" + `via` + "`" + ` when MADE and MADE_TO are.
+  """
+  COMMITTED_TO
+  """
+  Derived, paths only: links two makers of one commitment, one hop; the label is the
+  statement and the evidence the commitment's. Allowed by ` + "`" + `via` + "`" + ` when MADE is.
+  """
+  COMMITTED_WITH
+}
+
+"Which way a path traverses an edge."
+enum PathDirection {
+  "The path goes from the edge's ` + "`" + `source` + "`" + ` to its ` + "`" + `target` + "`" + `."
+  FORWARD
+  "The path goes from the edge's ` + "`" + `target` + "`" + ` to its ` + "`" + `source` + "`" + `, against its direction."
+  BACKWARD
+}
+
+"What a timeline event is."
+enum TimelineEventKind {
+  "A meeting took place (the event's node is the meeting)."
+  MEETING
+  "A commitment was made (the node is the commitment)."
+  COMMITMENT
+  "A person took up a role (the node is the role; the date is its start)."
+  ROLE_START
+  "A person left a role (the node is the role; the date is its end)."
+  ROLE_END
+  "A figure holds as of this date (the node is the figure)."
+  FIGURE
+}
+
+"How ` + "`" + `commitmentStats` + "`" + ` groups commitments. A commitment counts once in every group it belongs to."
+enum CommitmentGroup {
+  "Each pillar the commitment concerns, directly or through one of the pillar's projects."
+  PILLAR
+  "Each programme the commitment concerns, directly or through one of its pillars or projects."
+  PROGRAMME
+  "The meeting it was made at."
+  MEETING
+  "The series of the meeting it was made at (e.g. ` + "`" + `JCC` + "`" + `)."
+  SERIES
+  "Its kind (PLEDGE, AGREEMENT…)."
+  KIND
+  "Its status."
+  STATUS
+  "Each actor that made it."
+  ACTOR
+  "The year of its date."
+  YEAR
+}
+
 # ---------------------------------------------------------------------------
 # Interfaces
 # ---------------------------------------------------------------------------
@@ -2655,6 +3206,8 @@ type Meeting implements Node {
   previous: Meeting
   "The next meeting in the same series."
   next: Meeting
+  "What changed since the previous meeting of its series: commitments new, reaffirmed and no longer mentioned; null when there is no previous meeting."
+  changesSincePrevious: MeetingComparison
 }
 
 "An actor taking part in a meeting."
@@ -2930,6 +3483,150 @@ type SearchHit {
   matched: String!
   "Set when the query equals the matched text (ignoring case, accents and punctuation)."
   exact: Boolean!
+}
+
+"""
+A relationship between two nodes, shaped for graph libraries: Cytoscape.js
+(` + "`" + `{data: {id, source, target}}` + "`" + `), Sigma/graphology (` + "`" + `addEdgeWithKey(id, source,
+target)` + "`" + `) and D3 force links (` + "`" + `{source, target}` + "`" + `) take ` + "`" + `id` + "`" + `, ` + "`" + `source` + "`" + ` and ` + "`" + `target` + "`" + `
+as they are. ` + "`" + `source` + "`" + ` and ` + "`" + `target` + "`" + ` are node IDs found in the same answer's ` + "`" + `nodes` + "`" + `.
+"""
+type GraphEdge {
+  "A stable ID, ` + "`" + `<source>|<TYPE>|<target>` + "`" + `: the same edge has the same ID in every answer and export."
+  id: ID!
+  "The relationship type."
+  type: RelationType!
+  "The ID of the node the edge starts from."
+  source: ID!
+  "The ID of the node the edge points to."
+  target: ID!
+  "The node the edge starts from."
+  sourceNode: Node!
+  "The node the edge points to."
+  targetNode: Node!
+  "A short display text: a participant's capacity, a role's title, a commitment's kind; otherwise the type in words (\"participated in\")."
+  label: String!
+  "The quotes that support the relationship (those of the claim it comes from)."
+  evidence: [Evidence!]!
+}
+
+"A node and the subgraph around it, ready for a visualisation: every edge's ends are among ` + "`" + `nodes` + "`" + `."
+type Subgraph {
+  "The nodes, the centre first, then by distance from it and ID. Select ` + "`" + `id` + "`" + `, ` + "`" + `nodeKind` + "`" + ` and ` + "`" + `label` + "`" + ` for a plain node list."
+  nodes: [Node!]!
+  "Every edge of an allowed type between two of the nodes, ordered by ID."
+  edges: [GraphEdge!]!
+  "Set when ` + "`" + `limit` + "`" + ` left nodes out; never silent."
+  truncated: Boolean!
+}
+
+"One hop of a path: an edge and which way the path traverses it."
+type PathEdge {
+  """
+  A stable ID. For stored relationships ` + "`" + `<source>|<TYPE>|<target>` + "`" + `; for derived
+  ones (HOLDS_ROLE_AT, COMMITTED_TO, COMMITTED_WITH) ` + "`" + `<source>|<TYPE>|<target>|<via>` + "`" + `,
+  where ` + "`" + `<via>` + "`" + ` is the role or commitment the hop passes through.
+  """
+  id: ID!
+  "The relationship type, stored or derived."
+  type: RelationType!
+  "FORWARD when the path goes from ` + "`" + `source` + "`" + ` to ` + "`" + `target` + "`" + `, BACKWARD when against the edge's direction."
+  direction: PathDirection!
+  "The ID of the node the edge starts from (not necessarily the earlier node of the path: see ` + "`" + `direction` + "`" + `)."
+  source: ID!
+  "The ID of the node the edge points to."
+  target: ID!
+  "The node the edge starts from."
+  sourceNode: Node!
+  "The node the edge points to."
+  targetNode: Node!
+  "A short display text: a role's title, a commitment's statement, a participant's capacity; otherwise the type in words."
+  label: String!
+  "Who says so: the quotes that support the hop."
+  evidence: [Evidence!]!
+}
+
+"A simple path (no node twice) between two nodes."
+type Path {
+  "The nodes in path order: the start first, the end last."
+  nodes: [Node!]!
+  "The hops: ` + "`" + `edges[i]` + "`" + ` links ` + "`" + `nodes[i]` + "`" + ` and ` + "`" + `nodes[i+1]` + "`" + `."
+  edges: [PathEdge!]!
+  "The number of hops (the length of ` + "`" + `edges` + "`" + `)."
+  length: Int!
+}
+
+"""
+One event of a timeline. The date is as precise as the sources say: an undated event
+has precision UNKNOWN (with the source's relative date in ` + "`" + `date.text` + "`" + `, e.g. \"on
+Tuesday\") and comes after every dated one, never at a guessed date.
+"""
+type TimelineEvent {
+  "When it happened, as precisely as the sources say."
+  date: PartialDate!
+  "What kind of event it is."
+  kind: TimelineEventKind!
+  "The meeting, commitment, role or figure the event comes from."
+  node: Node!
+  "A short display text."
+  label: String!
+}
+
+"The amounts of one currency summed over a group of commitments."
+type AmountSum {
+  "An ISO 4217 currency code such as USD."
+  currency: String!
+  "The sum of the values (the lower bounds of ranges)."
+  min: Float!
+  "The sum of the upper bounds of ranges, and of the values of other amounts; equals ` + "`" + `min` + "`" + ` when no amount is a range."
+  max: Float!
+  "Set when any summed amount is approximate (\"over\", \"around\", \"about\")."
+  approximate: Boolean!
+  "Set when any summed amount is a range (\"USD4 to 5 billion\"): the total lies between ` + "`" + `min` + "`" + ` and ` + "`" + `max` + "`" + `."
+  ranged: Boolean!
+  "The number of commitments with an amount in this currency."
+  count: Int!
+}
+
+"One group of ` + "`" + `commitmentStats` + "`" + `."
+type CommitmentStatGroup {
+  "The group's key: a node ID (PILLAR, PROGRAMME, MEETING, ACTOR), an enum value (KIND, STATUS), a series name or a year; null for the commitments without one (no pillar, no meeting, undated…)."
+  key: String
+  "A display label: the node's label, the enum value, the series or the year; null with a null key."
+  label: String
+  "The node the group stands for, when grouping by PILLAR, PROGRAMME, MEETING or ACTOR; null otherwise."
+  node: Node
+  "How many matching commitments the group holds."
+  count: Int!
+  "Their amounts summed per currency, in currency order; commitments without an amount are not counted here."
+  amounts: [AmountSum!]!
+}
+
+"A commitment of the later meeting that restates one of the earlier meeting."
+type Reaffirmation {
+  "The commitment made at the later meeting."
+  commitment: Commitment!
+  "The commitment of the earlier meeting it restates."
+  reaffirms: Commitment!
+}
+
+"""
+What changed between the commitments made at two meetings. A later commitment
+reaffirms an earlier one when both have the same kind, the same set of concerned
+nodes and at least one maker in common; each earlier commitment is reaffirmed at
+most once where a one-to-one pairing exists.
+"""
+type MeetingComparison {
+  "The earlier meeting (` + "`" + `a` + "`" + ` of ` + "`" + `compareMeetings` + "`" + `, the previous meeting for ` + "`" + `changesSincePrevious` + "`" + `)."
+  before: Meeting!
+  "The later meeting (` + "`" + `b` + "`" + ` of ` + "`" + `compareMeetings` + "`" + `, the meeting itself for ` + "`" + `changesSincePrevious` + "`" + `)."
+  after: Meeting!
+  "Commitments of the later meeting that restate none of the earlier one, by ID."
+  new: [Commitment!]!
+  "Commitments of the later meeting that restate one of the earlier one, with it, by ID."
+  reaffirmed: [Reaffirmation!]!
+  "Commitments of the earlier meeting that no commitment of the later one restates, by ID."
+  noLongerMentioned: [Commitment!]!
 }
 
 "The number of nodes of one kind."
@@ -3302,6 +3999,89 @@ type Query {
 
   "The service version, the dataset version, its licence, its sources and its size."
   about: About!
+
+  """
+  The ways two nodes are connected, shortest first, then other simple paths up to
+  ` + "`" + `maxHops` + "`" + ` (ordered by their node IDs). Hops count links as users see them: a role,
+  a participation or a commitment between two actors is one hop however it is
+  stored. By default paths do not pass through Country, Programme or Pillar nodes
+  (they may start or end there). No path is an empty list. An unknown ` + "`" + `from` + "`" + `, ` + "`" + `to` + "`" + `
+  or ` + "`" + `avoid` + "`" + ` ID is a NOT_FOUND error naming the argument (` + "`" + `extensions.field` + "`" + `);
+  out-of-range limits, and a search that would explore more than 100,000 partial
+  paths, are BAD_USER_INPUT.
+  """
+  paths(
+    "The ID of the node the paths start from."
+    from: ID!
+    "The ID of the node the paths end at."
+    to: ID!
+    "The most hops a path may have: 1 to 6."
+    maxHops: Int = 4
+    "Only these relationship types; a derived type is allowed when every stored type it stands for is listed. Omit for all."
+    via: [RelationType!]
+    "IDs of nodes no path may visit (a derived hop through an avoided role or commitment is avoided too)."
+    avoid: [ID!]
+    "Let paths pass through Country, Programme and Pillar nodes, which connect almost everything in two hops."
+    throughHubs: Boolean = false
+    "The most paths to return: 1 to 20. The query's complexity counts the selection ` + "`" + `first` + "`" + ` × ` + "`" + `maxHops` + "`" + ` times."
+    first: Int = 5
+  ): [Path!]!
+
+  """
+  The subgraph within ` + "`" + `depth` + "`" + ` hops of a node (over stored relationships, both
+  directions), for visualisation: ` + "`" + `{nodes, edges, truncated}` + "`" + `. An unknown ` + "`" + `id` + "`" + ` is a
+  NOT_FOUND error naming the argument; out-of-range limits and derived relationship
+  types are BAD_USER_INPUT.
+  """
+  neighborhood(
+    "The ID of the centre node."
+    id: ID!
+    "How many hops from the centre: 1 to 3."
+    depth: Int = 1
+    "Only nodes of these kinds (the centre is always kept); other nodes are neither returned nor traversed."
+    kinds: [NodeKind!]
+    "Only relationships of these stored types, for traversal and in the result."
+    relationTypes: [RelationType!]
+    "The most nodes to return, the centre included: 1 to 2,000 (200 when omitted). ` + "`" + `truncated` + "`" + ` says when nodes were left out. The query's complexity counts the selection ` + "`" + `limit` + "`" + ` times."
+    limit: Int
+  ): Subgraph!
+
+  """
+  Meetings, commitments, role starts and ends, and figures in date order (earliest
+  first; a day before a month before a year starting the same day), undated events
+  last. Arguments combine with AND. An unknown ` + "`" + `actor` + "`" + ` is a NOT_FOUND error, a node
+  that is not an actor BAD_USER_INPUT, both naming the argument.
+  """
+  timeline(
+    "An actor ID: events involving it (meetings it organized, attended or whose body it is, commitments it made or received, figures it stated, roles held by it or at it)."
+    actor: ID
+    "A meeting series, e.g. ` + "`" + `JCC` + "`" + `: its meetings and the commitments made at them."
+    series: String
+    "Only events that may have happened on or after this day (undated events are then left out)."
+    from: Date
+    "Only events that may have happened on or before this day (undated events are then left out)."
+    to: Date
+  ): [TimelineEvent!]!
+
+  "Commitments counted and their amounts summed per group, largest group first (ties by key)."
+  commitmentStats(
+    "How to group the commitments."
+    groupBy: CommitmentGroup!
+    "Which commitments to count (as ` + "`" + `commitments` + "`" + ` filters them)."
+    filter: CommitmentFilter
+  ): [CommitmentStatGroup!]!
+
+  """
+  What changed between the commitments made at meeting ` + "`" + `a` + "`" + ` and those made at a later
+  meeting ` + "`" + `b` + "`" + `: new, reaffirmed and no longer mentioned. An unknown ID is a NOT_FOUND
+  error, a node that is not a meeting BAD_USER_INPUT, both naming the argument.
+  """
+  compareMeetings(
+    "The ID of the earlier meeting."
+    a: ID!
+    "The ID of the later meeting."
+    b: ID!
+  ): MeetingComparison!
 }
 `, BuiltIn: false},
 }
@@ -3365,6 +4145,24 @@ func (ec *executionContext) childFields_Amount(ctx context.Context, field graphq
 		return ec.fieldContext_Amount_approximate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Amount", field.Name)
+}
+
+func (ec *executionContext) childFields_AmountSum(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "currency":
+		return ec.fieldContext_AmountSum_currency(ctx, field)
+	case "min":
+		return ec.fieldContext_AmountSum_min(ctx, field)
+	case "max":
+		return ec.fieldContext_AmountSum_max(ctx, field)
+	case "approximate":
+		return ec.fieldContext_AmountSum_approximate(ctx, field)
+	case "ranged":
+		return ec.fieldContext_AmountSum_ranged(ctx, field)
+	case "count":
+		return ec.fieldContext_AmountSum_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AmountSum", field.Name)
 }
 
 func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3437,6 +4235,22 @@ func (ec *executionContext) childFields_CommitmentEdge(ctx context.Context, fiel
 		return ec.fieldContext_CommitmentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentStatGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_CommitmentStatGroup_key(ctx, field)
+	case "label":
+		return ec.fieldContext_CommitmentStatGroup_label(ctx, field)
+	case "node":
+		return ec.fieldContext_CommitmentStatGroup_node(ctx, field)
+	case "count":
+		return ec.fieldContext_CommitmentStatGroup_count(ctx, field)
+	case "amounts":
+		return ec.fieldContext_CommitmentStatGroup_amounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentStatGroup", field.Name)
 }
 
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3521,6 +4335,28 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "source":
+		return ec.fieldContext_GraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_GraphEdge_target(ctx, field)
+	case "sourceNode":
+		return ec.fieldContext_GraphEdge_sourceNode(ctx, field)
+	case "targetNode":
+		return ec.fieldContext_GraphEdge_targetNode(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphEdge_label(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -3585,8 +4421,26 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_previous(ctx, field)
 	case "next":
 		return ec.fieldContext_Meeting_next(ctx, field)
+	case "changesSincePrevious":
+		return ec.fieldContext_Meeting_changesSincePrevious(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "before":
+		return ec.fieldContext_MeetingComparison_before(ctx, field)
+	case "after":
+		return ec.fieldContext_MeetingComparison_after(ctx, field)
+	case "new":
+		return ec.fieldContext_MeetingComparison_new(ctx, field)
+	case "reaffirmed":
+		return ec.fieldContext_MeetingComparison_reaffirmed(ctx, field)
+	case "noLongerMentioned":
+		return ec.fieldContext_MeetingComparison_noLongerMentioned(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingComparison", field.Name)
 }
 
 func (ec *executionContext) childFields_MeetingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3697,6 +4551,42 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Path_edges(ctx, field)
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PathEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_PathEdge_type(ctx, field)
+	case "direction":
+		return ec.fieldContext_PathEdge_direction(ctx, field)
+	case "source":
+		return ec.fieldContext_PathEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_PathEdge_target(ctx, field)
+	case "sourceNode":
+		return ec.fieldContext_PathEdge_sourceNode(ctx, field)
+	case "targetNode":
+		return ec.fieldContext_PathEdge_targetNode(ctx, field)
+	case "label":
+		return ec.fieldContext_PathEdge_label(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PathEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3861,6 +4751,16 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Reaffirmation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_Reaffirmation_commitment(ctx, field)
+	case "reaffirms":
+		return ec.fieldContext_Reaffirmation_reaffirms(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reaffirmation", field.Name)
+}
+
 func (ec *executionContext) childFields_Role(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3965,6 +4865,32 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 		return ec.fieldContext_SourceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_TimelineEvent_date(ctx, field)
+	case "kind":
+		return ec.fieldContext_TimelineEvent_kind(ctx, field)
+	case "node":
+		return ec.fieldContext_TimelineEvent_node(ctx, field)
+	case "label":
+		return ec.fieldContext_TimelineEvent_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEvent", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4149,6 +5075,28 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_commitmentStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (domain.CommitmentGroup, error) {
+			return ec.unmarshalNCommitmentGroup2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CommitmentFilter, error) {
+			return ec.unmarshalOCommitmentFilter2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐCommitmentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4184,6 +5132,28 @@ func (ec *executionContext) field_Query_commitments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_compareMeetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
 	return args, nil
 }
 
@@ -4225,6 +5195,52 @@ func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]domain.Kind, error) {
+			return ec.unmarshalONodeKind2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationTypes",
+		func(ctx context.Context, v any) ([]domain.RelType, error) {
+			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4250,6 +5266,68 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "via",
+		func(ctx context.Context, v any) ([]domain.RelType, error) {
+			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["via"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "avoid",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["avoid"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "throughHubs",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["throughHubs"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
 	return args, nil
 }
 
@@ -4356,6 +5434,44 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "series",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["series"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
 	return args, nil
 }
 
@@ -4862,6 +5978,144 @@ func (ec *executionContext) _Amount_approximate(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Amount_approximate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Amount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AmountSum_currency(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "String")
+}
+
+func (ec *executionContext) _AmountSum_min(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AmountSum_max(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AmountSum_approximate(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_approximate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approximate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_approximate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AmountSum_ranged(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_ranged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_ranged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AmountSum_count(ctx context.Context, field graphql.CollectedField, obj *domain.AmountSum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AmountSum_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AmountSum_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AmountSum", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Claim_node(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
@@ -5528,6 +6782,139 @@ func (ec *executionContext) fieldContext_CommitmentEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentStatGroup_key(ctx context.Context, field graphql.CollectedField, obj *domain.StatGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStatGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CommitmentStatGroup().Key(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStatGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentStatGroup", field, true, true, "String")
+}
+
+func (ec *executionContext) _CommitmentStatGroup_label(ctx context.Context, field graphql.CollectedField, obj *domain.StatGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStatGroup_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CommitmentStatGroup().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStatGroup_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentStatGroup", field, true, true, "String")
+}
+
+func (ec *executionContext) _CommitmentStatGroup_node(ctx context.Context, field graphql.CollectedField, obj *domain.StatGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStatGroup_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CommitmentStatGroup().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStatGroup_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentStatGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentStatGroup_count(ctx context.Context, field graphql.CollectedField, obj *domain.StatGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStatGroup_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStatGroup_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentStatGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommitmentStatGroup_amounts(ctx context.Context, field graphql.CollectedField, obj *domain.StatGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentStatGroup_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.AmountSum) graphql.Marshaler {
+			return ec.marshalNAmountSum2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐAmountSumᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentStatGroup_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentStatGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AmountSum(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6395,6 +7782,217 @@ func (ec *executionContext) fieldContext_Figure_saidBy(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RelType) graphql.Marshaler {
+			return ec.marshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "RelationType")
+}
+
+func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_sourceNode(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_sourceNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().SourceNode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_sourceNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_targetNode(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_targetNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().TargetNode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_targetNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_label(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "String")
+}
+
+func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7046,6 +8644,198 @@ func (ec *executionContext) fieldContext_Meeting_next(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_changesSincePrevious(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_changesSincePrevious(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().ChangesSincePrevious(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.MeetingComparison) graphql.Marshaler {
+			return ec.marshalOMeetingComparison2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeetingComparison(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_changesSincePrevious(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingComparison(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingComparison_before(ctx context.Context, field graphql.CollectedField, obj *domain.MeetingComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingComparison_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingComparison_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingComparison_after(ctx context.Context, field graphql.CollectedField, obj *domain.MeetingComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingComparison_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingComparison_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingComparison_new(ctx context.Context, field graphql.CollectedField, obj *domain.MeetingComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingComparison_new(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingComparison().New(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingComparison_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingComparison",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingComparison_reaffirmed(ctx context.Context, field graphql.CollectedField, obj *domain.MeetingComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingComparison_reaffirmed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingComparison().Reaffirmed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CommitmentMatch) graphql.Marshaler {
+			return ec.marshalNReaffirmation2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingComparison_reaffirmed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingComparison",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reaffirmation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingComparison_noLongerMentioned(ctx context.Context, field graphql.CollectedField, obj *domain.MeetingComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingComparison_noLongerMentioned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingComparison().NoLongerMentioned(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingComparison_noLongerMentioned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingComparison",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8045,6 +9835,327 @@ func (ec *executionContext) _Participation_evidence(ctx context.Context, field g
 func (ec *executionContext) fieldContext_Participation_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Participation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.PathEdge) graphql.Marshaler {
+			return ec.marshalNPathEdge2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PathEdge_id(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PathEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RelType) graphql.Marshaler {
+			return ec.marshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, "RelationType")
+}
+
+func (ec *executionContext) _PathEdge_direction(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().Direction(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PathDirection) graphql.Marshaler {
+			return ec.marshalNPathDirection2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPathDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, true, true, "PathDirection")
+}
+
+func (ec *executionContext) _PathEdge_source(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PathEdge_target(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PathEdge_sourceNode(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_sourceNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().SourceNode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_sourceNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_targetNode(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_targetNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().TargetNode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_targetNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathEdge_label(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathEdge().Label(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathEdge", field, true, true, "String")
+}
+
+func (ec *executionContext) _PathEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *domain.PathEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathEdge",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -10243,6 +12354,226 @@ func (ec *executionContext) fieldContext_Query_about(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["via"].([]domain.RelType), fc.Args["avoid"].([]string), fc.Args["throughHubs"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_paths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["kinds"].([]domain.Kind), fc.Args["relationTypes"].([]domain.RelType), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["series"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.TimelineEvent) graphql.Marshaler {
+			return ec.marshalNTimelineEvent2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_commitmentStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_commitmentStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommitmentStats(ctx, fc.Args["groupBy"].(domain.CommitmentGroup), fc.Args["filter"].(*model.CommitmentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.StatGroup) graphql.Marshaler {
+			return ec.marshalNCommitmentStatGroup2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐStatGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_commitmentStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentStatGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_commitmentStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compareMeetings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compareMeetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompareMeetings(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.MeetingComparison) graphql.Marshaler {
+			return ec.marshalNMeetingComparison2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeetingComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compareMeetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingComparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareMeetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10314,6 +12645,70 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reaffirmation_commitment(ctx context.Context, field graphql.CollectedField, obj *domain.CommitmentMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reaffirmation_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reaffirmation_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reaffirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reaffirmation_reaffirms(ctx context.Context, field graphql.CollectedField, obj *domain.CommitmentMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reaffirmation_reaffirms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reaffirmation_reaffirms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reaffirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11248,6 +13643,203 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *domain.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Edge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *domain.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineEvent_date(ctx context.Context, field graphql.CollectedField, obj *domain.TimelineEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEvent_kind(ctx context.Context, field graphql.CollectedField, obj *domain.TimelineEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.TimelineEventKind) graphql.Marshaler {
+			return ec.marshalNTimelineEventKind2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "TimelineEventKind")
+}
+
+func (ec *executionContext) _TimelineEvent_node(ctx context.Context, field graphql.CollectedField, obj *domain.TimelineEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEvent_label(ctx context.Context, field graphql.CollectedField, obj *domain.TimelineEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -13276,6 +15868,64 @@ func (ec *executionContext) _Amount(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var amountSumImplementors = []string{"AmountSum"}
+
+func (ec *executionContext) _AmountSum(ctx context.Context, sel ast.SelectionSet, obj *domain.AmountSum) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, amountSumImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AmountSum")
+		case "currency":
+			out.Values[i] = ec._AmountSum_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._AmountSum_min(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._AmountSum_max(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approximate":
+			out.Values[i] = ec._AmountSum_approximate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ranged":
+			out.Values[i] = ec._AmountSum_ranged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AmountSum_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var claimImplementors = []string{"Claim"}
 
 func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, obj *model.Claim) graphql.Marshaler {
@@ -13496,6 +16146,62 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._CommitmentEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentStatGroupImplementors = []string{"CommitmentStatGroup"}
+
+func (ec *executionContext) _CommitmentStatGroup(ctx context.Context, sel ast.SelectionSet, obj *domain.StatGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentStatGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentStatGroup")
+		case "key":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitmentStatGroup_key(ctx, field, obj)
+				})
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitmentStatGroup_label(ctx, field, obj)
+				})
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitmentStatGroup_node(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._CommitmentStatGroup_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amounts":
+			out.Values[i] = ec._CommitmentStatGroup_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13772,6 +16478,77 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var graphEdgeImplementors = []string{"GraphEdge"}
+
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.Edge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "id":
+			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceNode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_sourceNode(ctx, field, obj)
+				})
+		case "targetNode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_targetNode(ctx, field, obj)
+				})
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_label(ctx, field, obj)
+				})
+		case "evidence":
+			out.Values[i] = ec._GraphEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kindCountImplementors = []string{"KindCount"}
 
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
@@ -13971,6 +16748,68 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_next(ctx, field, obj)
+				})
+		case "changesSincePrevious":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_changesSincePrevious(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingComparisonImplementors = []string{"MeetingComparison"}
+
+func (ec *executionContext) _MeetingComparison(ctx context.Context, sel ast.SelectionSet, obj *domain.MeetingComparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingComparison")
+		case "before":
+			out.Values[i] = ec._MeetingComparison_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "after":
+			out.Values[i] = ec._MeetingComparison_after(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "new":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingComparison_new(ctx, field, obj)
+				})
+		case "reaffirmed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingComparison_reaffirmed(ctx, field, obj)
+				})
+		case "noLongerMentioned":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingComparison_noLongerMentioned(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14340,6 +17179,126 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 				})
 		case "evidence":
 			out.Values[i] = ec._Participation_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *domain.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Path_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathEdgeImplementors = []string{"PathEdge"}
+
+func (ec *executionContext) _PathEdge(ctx context.Context, sel ast.SelectionSet, obj *domain.PathEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathEdge")
+		case "id":
+			out.Values[i] = ec._PathEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._PathEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathEdge_direction(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._PathEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			out.Values[i] = ec._PathEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceNode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathEdge_sourceNode(ctx, field, obj)
+				})
+		case "targetNode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathEdge_targetNode(ctx, field, obj)
+				})
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathEdge_label(ctx, field, obj)
+				})
+		case "evidence":
+			out.Values[i] = ec._PathEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14960,6 +17919,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_about(ctx, field)
 				})
+		case "paths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_paths(ctx, field)
+				})
+		case "neighborhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighborhood(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "commitmentStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_commitmentStats(ctx, field)
+				})
+		case "compareMeetings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compareMeetings(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14973,6 +17962,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reaffirmationImplementors = []string{"Reaffirmation"}
+
+func (ec *executionContext) _Reaffirmation(ctx context.Context, sel ast.SelectionSet, obj *domain.CommitmentMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reaffirmationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Reaffirmation")
+		case "commitment":
+			out.Values[i] = ec._Reaffirmation_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reaffirms":
+			out.Values[i] = ec._Reaffirmation_reaffirms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15321,6 +18348,97 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._SourceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *domain.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEventImplementors = []string{"TimelineEvent"}
+
+func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *domain.TimelineEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEvent")
+		case "date":
+			out.Values[i] = ec._TimelineEvent_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._TimelineEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TimelineEvent_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._TimelineEvent_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15781,6 +18899,26 @@ func (ec *executionContext) marshalNActorOrderField2string(ctx context.Context, 
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNAmountSum2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐAmountSum(ctx context.Context, sel ast.SelectionSet, v domain.AmountSum) graphql.Marshaler {
+	return ec._AmountSum(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAmountSum2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐAmountSumᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.AmountSum) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAmountSum2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐAmountSum(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNAttribution2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐAttribution(ctx context.Context, v any) (domain.Attribution, error) {
 	res, err := model.UnmarshalAttribution(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15889,6 +19027,20 @@ func (ec *executionContext) marshalNCommitmentEdge2ᚖgithubᚗcomᚋcorridorᚑ
 	return ec._CommitmentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCommitmentGroup2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentGroup(ctx context.Context, v any) (domain.CommitmentGroup, error) {
+	res, err := model.UnmarshalCommitmentGroup(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitmentGroup2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentGroup(ctx context.Context, sel ast.SelectionSet, v domain.CommitmentGroup) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalCommitmentGroup(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CommitmentGroup!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalNCommitmentKind2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentKind(ctx context.Context, v any) (domain.CommitmentKind, error) {
 	res, err := model.UnmarshalCommitmentKind(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15915,6 +19067,30 @@ func (ec *executionContext) marshalNCommitmentOrderField2string(ctx context.Cont
 		graphql.AddInvalidNullFromMarshaler(ctx, "CommitmentOrderField!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNCommitmentStatGroup2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐStatGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.StatGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitmentStatGroup2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐStatGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommitmentStatGroup2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐStatGroup(ctx context.Context, sel ast.SelectionSet, v *domain.StatGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentStatGroup!")
+		return graphql.Null
+	}
+	return ec._CommitmentStatGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCommitmentStatus2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentStatus(ctx context.Context, v any) (domain.CommitmentStatus, error) {
@@ -16001,6 +19177,26 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEdge(ctx context.Context, sel ast.SelectionSet, v domain.Edge) graphql.Marshaler {
+	return ec._GraphEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Edge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphEdge2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -16114,6 +19310,14 @@ func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋcorridorᚑkgᚋco
 		return graphql.Null
 	}
 	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingComparison2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeetingComparison(ctx context.Context, sel ast.SelectionSet, v *domain.MeetingComparison) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingComparison!")
+		return graphql.Null
+	}
+	return ec._MeetingComparison(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMeetingConnection2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐMeetingConnection(ctx context.Context, sel ast.SelectionSet, v *model.MeetingConnection) graphql.Marshaler {
@@ -16308,6 +19512,60 @@ func (ec *executionContext) marshalNParticipation2ᚕgithubᚗcomᚋcorridorᚑk
 	return ret
 }
 
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPath(ctx context.Context, sel ast.SelectionSet, v *domain.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPathDirection2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPathDirection(ctx context.Context, v any) (model.PathDirection, error) {
+	var res model.PathDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPathDirection2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPathDirection(ctx context.Context, sel ast.SelectionSet, v model.PathDirection) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPathEdge2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathEdge(ctx context.Context, sel ast.SelectionSet, v domain.PathEdge) graphql.Marshaler {
+	return ec._PathEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathEdge2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.PathEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathEdge2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPerson(ctx context.Context, sel ast.SelectionSet, v *domain.Person) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Person!")
@@ -16444,6 +19702,44 @@ func (ec *executionContext) marshalNProjectStatus2githubᚗcomᚋcorridorᚑkg�
 	res := model.MarshalProjectStatus(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ProjectStatus!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNReaffirmation2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CommitmentMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReaffirmation2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReaffirmation2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐCommitmentMatch(ctx context.Context, sel ast.SelectionSet, v *domain.CommitmentMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Reaffirmation!")
+		return graphql.Null
+	}
+	return ec._Reaffirmation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx context.Context, v any) (domain.RelType, error) {
+	res, err := model.UnmarshalRelationType(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx context.Context, sel ast.SelectionSet, v domain.RelType) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalRelationType(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RelationType!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
 }
@@ -16627,6 +19923,52 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *domain.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineEvent2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.TimelineEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEvent2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEvent2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEvent(ctx context.Context, sel ast.SelectionSet, v *domain.TimelineEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEvent!")
+		return graphql.Null
+	}
+	return ec._TimelineEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTimelineEventKind2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEventKind(ctx context.Context, v any) (domain.TimelineEventKind, error) {
+	res, err := model.UnmarshalTimelineEventKind(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimelineEventKind2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐTimelineEventKind(ctx context.Context, sel ast.SelectionSet, v domain.TimelineEventKind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalTimelineEventKind(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TimelineEventKind!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -16960,6 +20302,41 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -17001,6 +20378,13 @@ func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋcorridorᚑkgᚋco
 		return graphql.Null
 	}
 	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMeetingComparison2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐMeetingComparison(ctx context.Context, sel ast.SelectionSet, v *domain.MeetingComparison) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MeetingComparison(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMeetingFilter2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐMeetingFilter(ctx context.Context, v any) (*model.MeetingFilter, error) {
@@ -17153,6 +20537,42 @@ func (ec *executionContext) marshalOProjectStatus2ᚕgithubᚗcomᚋcorridorᚑk
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectStatus2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProjectStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORelationType2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelTypeᚄ(ctx context.Context, v any) ([]domain.RelType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.RelType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORelationType2ᚕgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.RelType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationType2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐRelType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

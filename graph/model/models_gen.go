@@ -3,6 +3,11 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/corridor-kg/corridor/domain"
 )
 
@@ -274,4 +279,62 @@ type SourceOrder struct {
 	Field string `json:"field"`
 	// The sort direction.
 	Direction string `json:"direction"`
+}
+
+// Which way a path traverses an edge.
+type PathDirection string
+
+const (
+	// The path goes from the edge's `source` to its `target`.
+	PathDirectionForward PathDirection = "FORWARD"
+	// The path goes from the edge's `target` to its `source`, against its direction.
+	PathDirectionBackward PathDirection = "BACKWARD"
+)
+
+var AllPathDirection = []PathDirection{
+	PathDirectionForward,
+	PathDirectionBackward,
+}
+
+func (e PathDirection) IsValid() bool {
+	switch e {
+	case PathDirectionForward, PathDirectionBackward:
+		return true
+	}
+	return false
+}
+
+func (e PathDirection) String() string {
+	return string(e)
+}
+
+func (e *PathDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PathDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PathDirection", str)
+	}
+	return nil
+}
+
+func (e PathDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PathDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PathDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

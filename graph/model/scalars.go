@@ -213,3 +213,33 @@ func MarshalSourceOrderField(v string) graphql.ContextMarshaler { return marshal
 func UnmarshalSourceOrderField(ctx context.Context, v any) (string, error) {
 	return unmarshalEnum(ctx, v, "SourceOrderField", SourceOrderFields)
 }
+
+// RelationTypes lists the values of the RelationType enum: the stored relationship
+// types, then the derived, path-only ones.
+var RelationTypes = append(append([]domain.RelType(nil), domain.RelTypes...), domain.PathRelTypes...)
+
+// MarshalRelationType writes a RelationType.
+func MarshalRelationType(v domain.RelType) graphql.ContextMarshaler { return marshalEnum(v) }
+
+// UnmarshalRelationType reads a RelationType.
+func UnmarshalRelationType(ctx context.Context, v any) (domain.RelType, error) {
+	return unmarshalEnum(ctx, v, "RelationType", RelationTypes)
+}
+
+// MarshalTimelineEventKind writes a TimelineEventKind.
+func MarshalTimelineEventKind(v domain.TimelineEventKind) graphql.ContextMarshaler {
+	return marshalEnum(v)
+}
+
+// UnmarshalTimelineEventKind reads a TimelineEventKind.
+func UnmarshalTimelineEventKind(ctx context.Context, v any) (domain.TimelineEventKind, error) {
+	return unmarshalEnum(ctx, v, "TimelineEventKind", domain.TimelineEventKinds)
+}
+
+// MarshalCommitmentGroup writes a CommitmentGroup.
+func MarshalCommitmentGroup(v domain.CommitmentGroup) graphql.ContextMarshaler { return marshalEnum(v) }
+
+// UnmarshalCommitmentGroup reads a CommitmentGroup.
+func UnmarshalCommitmentGroup(ctx context.Context, v any) (domain.CommitmentGroup, error) {
+	return unmarshalEnum(ctx, v, "CommitmentGroup", domain.CommitmentGroups)
+}
