@@ -790,7 +790,7 @@ func testSyntheticComparisons(t *testing.T, e domain.Explorer, ds *domain.Datase
 	for _, c := range ds.Commitments {
 		at[c.MadeAtID] = append(at[c.MadeAtID], c.ID)
 	}
-	compared, reaffirmed, dropped := 0, 0, 0
+	compared, fresh, reaffirmed, dropped := 0, 0, 0, 0
 	for _, m := range ds.Meetings {
 		c, err := e.ChangesSincePrevious(ctx, m.ID)
 		if err != nil {
@@ -826,11 +826,13 @@ func testSyntheticComparisons(t *testing.T, e domain.Explorer, ds *domain.Datase
 		if len(matchedBefore)+len(c.Dropped) != len(at[c.A.ID]) {
 			t.Errorf("%s: %d matched + %d dropped of %d earlier commitments", m.ID, len(matchedBefore), len(c.Dropped), len(at[c.A.ID]))
 		}
+		fresh += len(c.New)
 		reaffirmed += len(c.Reaffirmed)
 		dropped += len(c.Dropped)
 	}
-	if compared < 5 || reaffirmed == 0 || dropped == 0 {
-		t.Errorf("%d comparisons, %d reaffirmed, %d dropped: the synthetic series exercise too little", compared, reaffirmed, dropped)
+	if compared < 5 || fresh == 0 || reaffirmed == 0 || dropped == 0 {
+		t.Errorf("%d comparisons, %d new, %d reaffirmed, %d dropped: the synthetic series exercise too little",
+			compared, fresh, reaffirmed, dropped)
 	}
 }
 
