@@ -89,13 +89,20 @@ func (s *statusRecorder) Flush() {
 }
 
 // withLogging writes one structured log line per request.
-func withLogging(log *slog.Logger, clientOf func(*http.Request) string, next http.Handler) http.Handler {
+// The API key is never logged: the client is the key's name or the IP. observe,
+// when not nil, gets the route (the mux pattern that served the request), the
+// status and the duration.
+func withLogging(log *slog.Logger, observe func(string, int, time.Duration), next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 		if rec.status == 0 {
 			rec.status = http.StatusOK
+		}
+		elapsed := time.Since(start)
+		if observe != nil {
+			observe(r.Pattern, rec.status, elapsed)
 		}
 		level := slog.LevelInfo
 		if rec.status >= 500 {
@@ -107,8 +114,8 @@ func withLogging(log *slog.Logger, clientOf func(*http.Request) string, next htt
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
 			slog.Int("bytes", rec.bytes),
-			slog.Duration("duration", time.Since(start)),
-			slog.String("client", clientOf(r)),
+			slog.Duration("duration", elapsed),
+			slog.String("client", identityFrom(r.Context()).client),
 		)
 	})
 }
@@ -138,17 +145,17 @@ func withBodyLimit(limit int64, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "request body exceeds the limit of "+itoa(limit)+" bytes")
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadRequest, "request body exceeds the limit of "+itoa(limit)+" bytes")
 			return
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 		_ = r.Body.Close()
 		if err != nil {
-			writeError(w, http.StatusBadRequest, "BAD_USER_INPUT", "could not read request body")
+			writeError(w, http.StatusBadRequest, CodeBadRequest, "could not read request body")
 			return
 		}
 		if int64(len(body)) > limit {
-			writeError(w, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", "request body exceeds the limit of "+itoa(limit)+" bytes")
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadRequest, "request body exceeds the limit of "+itoa(limit)+" bytes")
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -173,7 +180,9 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 func writeError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(map[string]any{
 		"errors": []map[string]any{{"message": msg, "extensions": map[string]any{"code": code}}},
 	})
 }

@@ -13,18 +13,11 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// clientResolver names the client of a request: its API key when it sends one,
-// else its IP. X-Forwarded-For is believed only from trusted proxies.
+// clientResolver finds the IP of a request's client (withIdentity makes a valid
+// API key's name the client instead). X-Forwarded-For is believed only from
+// trusted proxies.
 type clientResolver struct {
 	trusted []netip.Prefix
-}
-
-func (c clientResolver) client(r *http.Request) string {
-	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") && len(auth) > 7 {
-		// The key itself is never logged: only a short fingerprint of it.
-		return "key:" + fingerprint(auth[7:])
-	}
-	return "ip:" + c.ip(r)
 }
 
 func (c clientResolver) ip(r *http.Request) string {
@@ -129,12 +122,12 @@ func (l *limiter) reserve(client string, now time.Time) (ok bool, retryAfter tim
 }
 
 // withRateLimit answers 429 with Retry-After once a client exceeds its rate.
-func withRateLimit(l *limiter, clientOf func(*http.Request) string, next http.Handler) http.Handler {
+func withRateLimit(l *limiter, next http.Handler) http.Handler {
 	if l == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := l.reserve(clientOf(r), time.Now())
+		ok, wait := l.reserve(identityFrom(r.Context()).client, time.Now())
 		if !ok {
 			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 			writeError(w, http.StatusTooManyRequests, "RATE_LIMITED", "too many requests: retry later")

@@ -26,6 +26,11 @@ type Config struct {
 	RateBurst     int
 	// TrustedProxies are the peers whose X-Forwarded-For is believed.
 	TrustedProxies []netip.Prefix
+	// RequireKeyForReads refuses /graphql requests without a valid API key (401).
+	// A request with an invalid key is refused whatever this says.
+	RequireKeyForReads bool
+	// AllowlistOnly serves only the queries of Deps.Allowlist (403 for others).
+	AllowlistOnly bool
 }
 
 // DefaultConfig returns DESIGN.md's defaults: body 1 MiB, timeout 10 s,
@@ -46,6 +51,14 @@ type Deps struct {
 	Ready func(context.Context) error
 	// Metrics serves /metrics when set.
 	Metrics http.Handler
+	// Authenticate finds the principal of an API key; nil means no keys are
+	// configured (every key sent is then invalid).
+	Authenticate Authenticator
+	// Allowlist maps QueryHash(query) to query: what AllowlistOnly serves.
+	Allowlist map[string]string
+	// Observe, when set, is told of every request once it is answered: its route
+	// (the pattern that served it, "" when none did), status and duration.
+	Observe func(route string, status int, elapsed time.Duration)
 	Log     *slog.Logger
 }
 
@@ -61,13 +74,26 @@ func New(cfg Config, d Deps) http.Handler {
 		lim = newLimiter(cfg.RatePerSecond, max(cfg.RateBurst, 1))
 	}
 
+	var allowlist map[string]string
+	if cfg.AllowlistOnly {
+		allowlist = map[string]string{}
+		for h, q := range d.Allowlist {
+			allowlist[h] = q
+		}
+	}
+
+	// /graphql, outermost first: the rate limit (so that refused requests and
+	// guessed keys count too), the key check, the body limit, the request checks,
+	// the timeout.
 	mux := http.NewServeMux()
 	var gql http.Handler = d.GraphQL
 	gql = withTimeout(cfg.Timeout, gql)
+	gql = withRequestChecks(allowlist, gql)
 	if cfg.BodyLimit > 0 {
 		gql = withBodyLimit(cfg.BodyLimit, gql)
 	}
-	gql = withRateLimit(lim, clients.client, gql)
+	gql = withAuthGate(cfg.RequireKeyForReads, gql)
+	gql = withRateLimit(lim, gql)
 	mux.Handle("/graphql", gql)
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -107,7 +133,8 @@ func New(cfg Config, d Deps) http.Handler {
 		}).Handler(h)
 	}
 	h = withRecover(log, h)
-	h = withLogging(log, clients.client, h)
+	h = withLogging(log, d.Observe, h)
+	h = withIdentity(d.Authenticate, clients, h)
 	return withRequestID(h)
 }
 

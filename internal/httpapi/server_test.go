@@ -122,13 +122,13 @@ func TestBodyLimit(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.BodyLimit = 100
 	srv := newTestServer(t, cfg, Deps{})
-	ok := strings.Repeat("a", 100)
+	ok := `{"query":"` + strings.Repeat("a", 100-12) + `"}`
 	resp, body := do(t, mustReq(t, http.MethodPost, srv.URL+"/graphql", ok))
 	if resp.StatusCode != 200 || !strings.Contains(body, `"len":100`) {
 		t.Fatalf("at limit: %d %s", resp.StatusCode, body)
 	}
-	resp, body = do(t, mustReq(t, http.MethodPost, srv.URL+"/graphql", ok+"a"))
-	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "BAD_USER_INPUT") {
+	resp, body = do(t, mustReq(t, http.MethodPost, srv.URL+"/graphql", ok+" "))
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, `"BAD_REQUEST"`) {
 		t.Fatalf("over limit: %d %s", resp.StatusCode, body)
 	}
 	// Chunked (no Content-Length) bodies are measured too.
@@ -144,7 +144,7 @@ func TestBodyLimit(t *testing.T) {
 func TestRateLimit(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.RatePerSecond, cfg.RateBurst = 1, 3
-	srv := newTestServer(t, cfg, Deps{})
+	srv := newTestServer(t, cfg, Deps{Authenticate: oneKey})
 	var codes []int
 	var retry string
 	for range 5 {
@@ -162,9 +162,14 @@ func TestRateLimit(t *testing.T) {
 	}
 	// Another client (an API key) has its own bucket.
 	req := mustReq(t, http.MethodPost, srv.URL+"/graphql", "{}")
-	req.Header.Set("Authorization", "Bearer k1")
+	req.Header.Set("Authorization", "Bearer "+testKey)
 	if resp, _ := do(t, req); resp.StatusCode != 200 {
 		t.Fatalf("API-key client limited by the IP's bucket: %d", resp.StatusCode)
+	}
+	// An invalid key is no way around the IP's bucket.
+	req.Header.Set("Authorization", "Bearer guessed-key-0000000")
+	if resp, _ := do(t, req); resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("a guessed key escaped the IP's bucket: %d", resp.StatusCode)
 	}
 	// Health probes are never limited.
 	if resp, _ := do(t, mustReq(t, http.MethodGet, srv.URL+"/healthz", "")); resp.StatusCode != 200 {
