@@ -127,13 +127,25 @@ func (s *Store) Migrate(ctx context.Context) error {
 	return nil
 }
 
-// Wipe deletes every node and relationship of the database. It exists for the
-// contract tests, which start from an empty database; never call it elsewhere.
+// wipeBatch is how many nodes one Wipe statement deletes.
+const wipeBatch = 10000
+
+// Wipe deletes every node and relationship of the database, in batches of
+// wipeBatch nodes. It exists for the contract tests, which start from an empty
+// database; never call it elsewhere.
 func (s *Store) Wipe(ctx context.Context) error {
-	if _, err := s.r.run(ctx, writeAccess, stmt("seed.wipe"), nil); err != nil {
-		return fmt.Errorf("neo4j: wipe: %w", s.internal("wipe", err))
+	for {
+		recs, err := s.r.run(ctx, writeAccess, stmt("seed.wipe"), map[string]any{"batch": int64(wipeBatch)})
+		if err != nil {
+			return fmt.Errorf("neo4j: wipe: %w", s.internal("wipe", err))
+		}
+		if len(recs) != 1 {
+			return fmt.Errorf("neo4j: wipe: %w", s.internal("wipe", badRecord("%d rows", len(recs))))
+		}
+		if n, _ := getInt(recs[0], "deleted"); n == 0 {
+			return nil
+		}
 	}
-	return nil
 }
 
 // read runs a named read statement routed to readers.

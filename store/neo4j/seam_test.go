@@ -522,3 +522,23 @@ func pageIDs[T domain.Node](pg *domain.Page[T], err error) ([]string, []string, 
 	}
 	return storeIDs(asNodes(pg.Items)), pg.Cursors, pg.HasNextPage, nil
 }
+
+// TestWipeInBatches checks that Wipe repeats its bounded delete until a batch
+// deletes nothing, each time as a write.
+func TestWipeInBatches(t *testing.T) {
+	left := []int64{wipeBatch, wipeBatch, 5, 0}
+	s, f := newFake(t, func(c call) ([]*neo4j.Record, error) {
+		n := left[0]
+		left = left[1:]
+		return []*neo4j.Record{rec("deleted", n)}, nil
+	})
+	must(t, s.Wipe(context.Background()))
+	if len(f.calls) != 4 || len(left) != 0 {
+		t.Errorf("Wipe ran %d statements, want 4 batches", len(f.calls))
+	}
+	for _, c := range f.calls {
+		if c.mode != writeAccess || c.params["batch"] != int64(wipeBatch) {
+			t.Errorf("wipe batch sent as %s with %v", c.mode, c.params)
+		}
+	}
+}
