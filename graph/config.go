@@ -3,6 +3,8 @@ package graph
 import (
 	"log/slog"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 )
 
 // Defaults of Config; a zero field of Config means its default.
@@ -60,6 +62,8 @@ type Config struct {
 	LoaderMaxWait time.Duration
 	// Logger receives panics and internal errors (default slog.Default()).
 	Logger *slog.Logger
+	// Extensions are installed first, before the handler's own (e.g. metrics).
+	Extensions []graphql.HandlerExtension
 }
 
 // DefaultConfig returns a Config with every default filled in.

@@ -45,6 +45,9 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 	srv.SetValidationRulesFn(func() *rules.Rules { return validationRules(cfg.MaxDepth, cfg.MaxAliases) })
 
 	// Extensions, in the order they apply to an operation.
+	for _, e := range cfg.Extensions {
+		srv.Use(e)
+	}
 	if !cfg.DisableIntrospection {
 		srv.Use(extension.Introspection{})
 	}
