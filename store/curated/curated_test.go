@@ -1,0 +1,31 @@
+package curated_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/storetest"
+)
+
+// MustOpen opens a durable store in a new directory, seeded with ds, closed at the
+// end of the test.
+func MustOpen(tb testing.TB, ds *domain.Dataset) *curated.Store {
+	tb.Helper()
+	s, err := curated.Open(context.Background(), curated.Options{Path: filepath.Join(tb.TempDir(), "corridor.db"), Seed: ds})
+	if err != nil {
+		tb.Fatalf("curated.Open: %v", err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, ds *domain.Dataset) domain.Store { return MustOpen(t, ds) })
+}
+
+func TestExplorerContract(t *testing.T) {
+	storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer { return MustOpen(t, ds) })
+}

@@ -1,0 +1,348 @@
+package curated
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/store/bolt"
+)
+
+// refsOf returns every ID a record refers to: the other end of each of its
+// relationships, and the sources and speakers of its evidence.
+func refsOf(n domain.Node) []string {
+	var out []string
+	for _, e := range domain.Edges(n) {
+		if e.From == n.NodeID() {
+			out = append(out, e.To)
+		} else {
+			out = append(out, e.From)
+		}
+	}
+	for _, ev := range domain.Claims(n) {
+		out = append(out, ev.SourceID)
+		if ev.SpeakerID != "" {
+			out = append(out, ev.SpeakerID)
+		}
+	}
+	return out
+}
+
+// checkNoDangling refuses a change that deletes records others still refer to.
+func checkNoDangling(nodes map[string]domain.Node, deleted []string) error {
+	if len(deleted) == 0 {
+		return nil
+	}
+	gone := map[string][]string{}
+	for _, id := range deleted {
+		gone[id] = nil
+	}
+	for id, n := range nodes {
+		for _, ref := range refsOf(n) {
+			if refs, ok := gone[ref]; ok && !slices.Contains(refs, id) {
+				gone[ref] = append(refs, id)
+			}
+		}
+	}
+	var errs domain.Problems
+	for _, id := range deleted {
+		if refs := gone[id]; len(refs) > 0 {
+			slices.Sort(refs)
+			shown := refs
+			if len(shown) > 10 {
+				shown = shown[:10]
+			}
+			errs = append(errs, domain.FieldErrorf(domain.EINVALID, "id",
+				"%s is referred to by %d record(s) (%s); unlink or delete them first", id, len(refs), strings.Join(shown, ", ")))
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// clone returns a deep copy of a record: stored records are shared with the
+// memory store's readers and never modified in place.
+func clone(n domain.Node) domain.Node {
+	data, err := bolt.MarshalNode(n)
+	if err != nil {
+		panic(fmt.Sprintf("curated: cloning %s: %v", n.NodeID(), err))
+	}
+	c, err := bolt.UnmarshalNode(data)
+	if err != nil {
+		panic(fmt.Sprintf("curated: cloning %s: %v", n.NodeID(), err))
+	}
+	return c
+}
+
+// metaPtr returns a pointer to a record's Meta.
+func metaPtr(n domain.Node) *domain.Meta {
+	switch n := n.(type) {
+	case *domain.Person:
+		return &n.Meta
+	case *domain.Organization:
+		return &n.Meta
+	case *domain.Country:
+		return &n.Meta
+	case *domain.Role:
+		return &n.Meta
+	case *domain.Meeting:
+		return &n.Meta
+	case *domain.Commitment:
+		return &n.Meta
+	case *domain.Project:
+		return &n.Meta
+	case *domain.Programme:
+		return &n.Meta
+	case *domain.Pillar:
+		return &n.Meta
+	case *domain.Figure:
+		return &n.Meta
+	case *domain.Source:
+		return &n.Meta
+	}
+	panic(fmt.Sprintf("curated: unknown node type %T", n))
+}
+
+// metaOf returns a record's Meta.
+func metaOf(n domain.Node) domain.Meta { return *metaPtr(n) }
+
+// setMeta sets a record's origin and note.
+func setMeta(n domain.Node, origin domain.Origin, note string) {
+	m := metaPtr(n)
+	m.Origin, m.Note = origin, note
+}
+
+// replaceID rewrites every reference to old in a copy of n into repl, dropping
+// the repeats that creates; changed reports whether n referred to old at all.
+func replaceID(n domain.Node, old, repl string) (out domain.Node, changed bool) {
+	if !slices.Contains(refsOf(n), old) {
+		return n, false
+	}
+	c := clone(n)
+	one := func(p *string) {
+		if *p == old {
+			*p = repl
+		}
+	}
+	list := func(p *[]string) {
+		var out []string
+		for _, id := range *p {
+			if id == old {
+				id = repl
+			}
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+		*p = out
+	}
+	evidence := func(evs []domain.Evidence) {
+		for i := range evs {
+			one(&evs[i].SpeakerID)
+		}
+	}
+	evidence(metaPtr(c).Evidence)
+	switch c := c.(type) {
+	case *domain.Person:
+		one(&c.NationalityID)
+	case *domain.Organization:
+		one(&c.CountryID)
+		one(&c.ParentID)
+	case *domain.Role:
+		one(&c.PersonID)
+		one(&c.OrganizationID)
+	case *domain.Meeting:
+		one(&c.BodyID)
+		list(&c.OrganizerIDs)
+		var parts []domain.Participation
+		for _, p := range c.Participants {
+			one(&p.ActorID)
+			evidence(p.Evidence)
+			if i := slices.IndexFunc(parts, func(q domain.Participation) bool { return q.ActorID == p.ActorID }); i >= 0 {
+				parts[i].Evidence = appendNew(parts[i].Evidence, p.Evidence...)
+				if parts[i].Capacity == "" {
+					parts[i].Capacity = p.Capacity
+				}
+				continue
+			}
+			parts = append(parts, p)
+		}
+		c.Participants = parts
+		for _, d := range c.DocumentsSigned {
+			evidence(d.Evidence)
+		}
+	case *domain.Commitment:
+		list(&c.MadeByIDs)
+		list(&c.MadeToIDs)
+		one(&c.MadeAtID)
+		list(&c.ConcernIDs)
+	case *domain.Project:
+		list(&c.PillarIDs)
+		list(&c.ProgrammeIDs)
+		list(&c.PartnerIDs)
+	case *domain.Programme:
+		one(&c.PartOfID)
+	case *domain.Pillar:
+		one(&c.ProgrammeID)
+	case *domain.Figure:
+		one(&c.SubjectID)
+		list(&c.SaidByIDs)
+	}
+	return c, true
+}
+
+// appendNew appends the evidence not already in evs.
+func appendNew(evs []domain.Evidence, more ...domain.Evidence) []domain.Evidence {
+	for _, e := range more {
+		if !slices.Contains(evs, e) {
+			evs = append(evs, e)
+		}
+	}
+	return evs
+}
+
+// heldByTarget lists the relationship types whose record is the To end.
+var heldByTarget = []domain.RelType{domain.RelHolds, domain.RelOrganized, domain.RelParticipatedIn,
+	domain.RelMade, domain.RelPartnerIn, domain.RelStated}
+
+// holderOf returns the ID of the record holding a relationship, and the other end.
+func holderOf(l domain.Link) (holder, other, otherField string) {
+	if slices.Contains(heldByTarget, l.Type) {
+		return l.To, l.From, "from"
+	}
+	return l.From, l.To, "to"
+}
+
+// applyLink adds (add) or removes a relationship on h, a copy of its holder.
+// It reports ENOTFOUND for removing an absent relationship, EINVALID for adding
+// an existing one or for a holder of the wrong kind.
+func applyLink(h domain.Node, l domain.Link, other string, add bool) error {
+	var (
+		found, dup bool
+	)
+	one := func(p *string) {
+		found = *p == other
+		switch {
+		case add && found:
+			dup = true
+		case add:
+			*p = other
+		case found:
+			*p = ""
+		}
+	}
+	list := func(p *[]string) {
+		found = slices.Contains(*p, other)
+		switch {
+		case add && found:
+			dup = true
+		case add:
+			*p = append(*p, other)
+		case found:
+			*p = slices.DeleteFunc(*p, func(id string) bool { return id == other })
+		}
+	}
+	ok := true
+	switch h := h.(type) {
+	case *domain.Person:
+		ok = l.Type == domain.RelNationalOf
+		one(&h.NationalityID)
+	case *domain.Organization:
+		switch l.Type {
+		case domain.RelInCountry:
+			one(&h.CountryID)
+		case domain.RelPartOf:
+			one(&h.ParentID)
+		default:
+			ok = false
+		}
+	case *domain.Programme:
+		ok = l.Type == domain.RelPartOf
+		one(&h.PartOfID)
+	case *domain.Role:
+		switch l.Type {
+		case domain.RelHolds:
+			one(&h.PersonID)
+		case domain.RelAt:
+			one(&h.OrganizationID)
+		default:
+			ok = false
+		}
+	case *domain.Meeting:
+		switch l.Type {
+		case domain.RelMeetingOf:
+			one(&h.BodyID)
+		case domain.RelOrganized:
+			list(&h.OrganizerIDs)
+		case domain.RelParticipatedIn:
+			i := slices.IndexFunc(h.Participants, func(p domain.Participation) bool { return p.ActorID == other })
+			found = i >= 0
+			switch {
+			case add && found:
+				dup = true
+			case add:
+				h.Participants = append(h.Participants, domain.Participation{ActorID: other, Capacity: l.Capacity, Evidence: l.Evidence})
+			case found:
+				h.Participants = slices.Delete(h.Participants, i, i+1)
+			}
+		default:
+			ok = false
+		}
+	case *domain.Commitment:
+		switch l.Type {
+		case domain.RelMade:
+			list(&h.MadeByIDs)
+		case domain.RelMadeTo:
+			list(&h.MadeToIDs)
+		case domain.RelMadeAt:
+			one(&h.MadeAtID)
+		case domain.RelConcerns:
+			list(&h.ConcernIDs)
+		default:
+			ok = false
+		}
+	case *domain.Project:
+		switch l.Type {
+		case domain.RelInPillar:
+			list(&h.PillarIDs)
+		case domain.RelInProgramme:
+			list(&h.ProgrammeIDs)
+		case domain.RelPartnerIn:
+			list(&h.PartnerIDs)
+		default:
+			ok = false
+		}
+	case *domain.Pillar:
+		ok = l.Type == domain.RelPillarOf
+		one(&h.ProgrammeID)
+	case *domain.Figure:
+		switch l.Type {
+		case domain.RelStated:
+			list(&h.SaidByIDs)
+		case domain.RelAbout:
+			one(&h.SubjectID)
+		default:
+			ok = false
+		}
+	default:
+		ok = false
+	}
+	holderField := "from"
+	if slices.Contains(heldByTarget, l.Type) {
+		holderField = "to"
+	}
+	switch {
+	case !slices.Contains(domain.RelTypes, l.Type):
+		return domain.FieldErrorf(domain.EINVALID, "type", "unknown relationship type %q", l.Type)
+	case !ok:
+		return domain.FieldErrorf(domain.EINVALID, holderField, "a %s cannot hold a %s relationship", h.NodeKind(), l.Type)
+	case dup:
+		return domain.FieldErrorf(domain.EINVALID, "type", "%s -%s-> %s exists already", l.From, l.Type, l.To)
+	case !add && !found:
+		return domain.FieldErrorf(domain.ENOTFOUND, "type", "there is no %s -%s-> %s", l.From, l.Type, l.To)
+	}
+	return nil
+}
