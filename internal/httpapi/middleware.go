@@ -63,6 +63,8 @@ type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	// code is the extensions.code of an error written by this package.
+	code string
 }
 
 func (s *statusRecorder) WriteHeader(code int) {
@@ -91,8 +93,8 @@ func (s *statusRecorder) Flush() {
 // withLogging writes one structured log line per request.
 // The API key is never logged: the client is the key's name or the IP. observe,
 // when not nil, gets the route (the mux pattern that served the request), the
-// status and the duration.
-func withLogging(log *slog.Logger, observe func(string, int, time.Duration), next http.Handler) http.Handler {
+// status, the code of an error this package wrote ("" otherwise) and the duration.
+func withLogging(log *slog.Logger, observe func(route string, status int, code string, elapsed time.Duration), next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
@@ -102,7 +104,7 @@ func withLogging(log *slog.Logger, observe func(string, int, time.Duration), nex
 		}
 		elapsed := time.Since(start)
 		if observe != nil {
-			observe(r.Pattern, rec.status, elapsed)
+			observe(r.Pattern, rec.status, rec.code, elapsed)
 		}
 		level := slog.LevelInfo
 		if rec.status >= 500 {
@@ -178,6 +180,9 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 
 // writeError writes a GraphQL-shaped error document with extensions.code.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
+	if rec, ok := w.(*statusRecorder); ok {
+		rec.code = code
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)

@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -295,4 +298,33 @@ func withQuery(body []byte, query string) []byte {
 	m["query"], _ = json.Marshal(query)
 	out, _ := json.Marshal(m)
 	return out
+}
+
+// Allowlist maps each query's QueryHash to the query.
+func Allowlist(queries ...string) map[string]string {
+	m := make(map[string]string, len(queries))
+	for _, q := range queries {
+		m[QueryHash(q)] = q
+	}
+	return m
+}
+
+// ReadQueries returns the text of every *.graphql file in dir, for the allowlist.
+func ReadQueries(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.graphql"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no *.graphql files in %s", dir)
+	}
+	out := make([]string, 0, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
 }

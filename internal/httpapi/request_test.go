@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -156,12 +158,13 @@ func TestObserve(t *testing.T) {
 	type obs struct {
 		route  string
 		status int
+		code   string
 	}
 	var mu sync.Mutex
 	var seen []obs
-	srv := newTestServer(t, DefaultConfig(), Deps{Observe: func(route string, status int, _ time.Duration) {
+	srv := newTestServer(t, DefaultConfig(), Deps{Observe: func(route string, status int, code string, _ time.Duration) {
 		mu.Lock()
-		seen = append(seen, obs{route, status})
+		seen = append(seen, obs{route, status, code})
 		mu.Unlock()
 	}})
 	do(t, mustReq(t, http.MethodGet, srv.URL+"/healthz", ""))
@@ -170,7 +173,7 @@ func TestObserve(t *testing.T) {
 	do(t, mustReq(t, http.MethodGet, srv.URL+"/nothing-here", ""))
 	mu.Lock()
 	defer mu.Unlock()
-	want := []obs{{"GET /healthz", 200}, {"/graphql", 200}, {"/graphql", 400}, {"", 404}}
+	want := []obs{{"GET /healthz", 200, ""}, {"/graphql", 200, ""}, {"/graphql", 400, CodeBadRequest}, {"", 404, ""}}
 	if len(seen) != len(want) {
 		t.Fatalf("observed %v, want %v", seen, want)
 	}
@@ -232,4 +235,23 @@ func countReplacements(v any) int {
 		return n
 	}
 	return 0
+}
+
+func TestReadQueries(t *testing.T) {
+	dir := t.TempDir()
+	for name, q := range map[string]string{"a.graphql": "query A { a }", "b.graphql": "query B { b }", "c.txt": "query C { c }"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(q), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qs, err := ReadQueries(dir)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("ReadQueries = %q, %v; want the two .graphql files", qs, err)
+	}
+	if al := Allowlist(qs...); al[QueryHash("query A { a }")] != "query A { a }" || len(al) != 2 {
+		t.Fatalf("Allowlist = %v", al)
+	}
+	if _, err := ReadQueries(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no *.graphql files") {
+		t.Fatalf("empty dir: %v", err)
+	}
 }

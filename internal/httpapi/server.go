@@ -57,8 +57,10 @@ type Deps struct {
 	// Allowlist maps QueryHash(query) to query: what AllowlistOnly serves.
 	Allowlist map[string]string
 	// Observe, when set, is told of every request once it is answered: its route
-	// (the pattern that served it, "" when none did), status and duration.
-	Observe func(route string, status int, elapsed time.Duration)
+	// (the pattern that served it, "" when none did), status, the extensions.code
+	// of a refusal written here (before the GraphQL layer; "" otherwise) and
+	// duration.
+	Observe func(route string, status int, code string, elapsed time.Duration)
 	Log     *slog.Logger
 }
 
