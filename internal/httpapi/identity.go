@@ -88,3 +88,10 @@ func withAuthGate(requireKey bool, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// ReadGate applies the /graphql key check of cfg to another read endpoint (such
+// as the exports): a wrong key is refused, and no key too when reads require one.
+// It relies on the identity New resolves, so mount h inside New's handler.
+func ReadGate(cfg Config, h http.Handler) http.Handler {
+	return withAuthGate(cfg.RequireKeyForReads, h)
+}
