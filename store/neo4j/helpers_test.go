@@ -25,7 +25,7 @@ type call struct {
 // when a statement's parameters differ from the $names it uses, or when the
 // statement is not one of the adapter's.
 type fakeRunner struct {
-	t         *testing.T
+	t         testing.TB
 	mu        sync.Mutex
 	calls     []call
 	txs       int
