@@ -4,6 +4,9 @@
 //	corridor [serve]   serve the API and the playground (the default: `go run .`)
 //	corridor seed      validate the bundled dataset and load it into the chosen store
 //	corridor version   print the service and dataset versions
+//	corridor import <file|dir>   import a JSON dataset document or CSV tables, all or nothing
+//	corridor backup <file>       back up the embedded store
+//	corridor restore <file>      replace the embedded store with a backup (server stopped)
 //
 // Every flag has an environment variable; see README.md for the table.
 package main
@@ -26,15 +29,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/corridor-kg/corridor/docs"
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/graph"
-	"github.com/corridor-kg/corridor/internal/auth"
 	"github.com/corridor-kg/corridor/internal/httpapi"
-	"github.com/corridor-kg/corridor/internal/metrics"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/memory"
 	"github.com/corridor-kg/corridor/store/neo4j"
 	"github.com/corridor-kg/corridor/web"
 )
@@ -80,6 +79,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, cfg, stdout)
 	case "seed":
 		return seedCmd(ctx, cfg, stdout)
+	case "import":
+		ds, err := loadDataset(ctx, cfg, nil)
+		if err != nil {
+			return err
+		}
+		return importCmd(ctx, cfg, ds, stdout)
+	case "backup":
+		return backupCmd(ctx, cfg, stdout)
+	case "restore":
+		return restoreCmd(ctx, cfg, stdout)
 	case "version":
 		ds, err := loadDataset(ctx, cfg, nil)
 		if err != nil {
@@ -88,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "corridor %s (dataset %s)\n", serviceVersion(), ds.Version)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, seed or version)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, seed, import, backup, restore or version)", cmd)
 	}
 }
 
@@ -112,15 +121,10 @@ type config struct {
 	MaxComplexity int
 	Introspection bool
 	ResponseCache int
-	// APIKeys is CORRIDOR_API_KEYS (environment only: never a flag, so never in ps).
-	APIKeys            string
-	APIKeysFile        string
-	RequireKeyForReads bool
-	AllowlistOnly      bool
-	AllowlistDir       string
-	Metrics            bool
-	Neo4j              neo4j.Config
-	Check              bool
+	Neo4j         neo4j.Config
+	Check         bool
+	// Arg is the file or directory of import, backup and restore.
+	Arg string
 }
 
 func envStr(key, def string) string {
@@ -182,12 +186,6 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
 	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
-	c.APIKeys = envStr("CORRIDOR_API_KEYS", "")
-	fs.StringVar(&c.APIKeysFile, "api-keys-file", envStr("CORRIDOR_API_KEYS_FILE", ""), "file of API keys, one name:role:key a line (env CORRIDOR_API_KEYS_FILE)")
-	fs.BoolVar(&c.RequireKeyForReads, "require-key-for-reads", envBool("CORRIDOR_REQUIRE_KEY_FOR_READS", false), "refuse reads without an API key (env CORRIDOR_REQUIRE_KEY_FOR_READS)")
-	fs.BoolVar(&c.AllowlistOnly, "allowlist-only", envBool("CORRIDOR_ALLOWLIST_ONLY", false), "serve only the bundled example queries and those of --allowlist-dir (env CORRIDOR_ALLOWLIST_ONLY)")
-	fs.StringVar(&c.AllowlistDir, "allowlist-dir", envStr("CORRIDOR_ALLOWLIST_DIR", ""), "directory of *.graphql files added to the allowlist (env CORRIDOR_ALLOWLIST_DIR)")
-	fs.BoolVar(&c.Metrics, "metrics", envBool("CORRIDOR_METRICS", true), "serve Prometheus metrics at /metrics (env CORRIDOR_METRICS)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", envStr("NEO4J_URI", "neo4j://localhost:7687"), "Neo4j URI, neo4j:// or bolt:// (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", envStr("NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
 	c.Neo4j.Password = envStr("NEO4J_PASSWORD", "")
@@ -198,7 +196,13 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if fs.NArg() > 0 {
+	switch {
+	case cmd == "import" || cmd == "backup" || cmd == "restore":
+		if fs.NArg() != 1 {
+			return c, fmt.Errorf("corridor %s takes one file argument", cmd)
+		}
+		c.Arg = fs.Arg(0)
+	case fs.NArg() > 0:
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	if c.Store != "memory" && c.Store != "neo4j" {
@@ -249,7 +253,8 @@ func loadDataset(ctx context.Context, c config, log *slog.Logger) (*domain.Datas
 	return ds, nil
 }
 
-// openStore opens the configured store, seeded for memory.
+// openStore opens the configured store: for memory, the durable embedded store
+// in the data directory, seeded on first use.
 func openStore(ctx context.Context, c config, ds *domain.Dataset) (domain.Store, func(), error) {
 	switch c.Store {
 	case "neo4j":
@@ -259,14 +264,11 @@ func openStore(ctx context.Context, c config, ds *domain.Dataset) (domain.Store,
 		}
 		return s, func() { _ = s.Close(context.Background()) }, nil
 	default:
-		if err := os.MkdirAll(c.DataDir, 0o755); err != nil {
-			return nil, nil, fmt.Errorf("data dir: %w", err)
-		}
-		s, err := memory.New(ds)
+		s, err := openDurable(ctx, c, ds)
 		if err != nil {
-			return nil, nil, fmt.Errorf("memory store: %w", err)
+			return nil, nil, err
 		}
-		return s, func() {}, nil
+		return s, func() { _ = s.Close() }, nil
 	}
 }
 
@@ -312,20 +314,13 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 
-	deps, err := securityDeps(c, &hcfg)
-	if err != nil {
-		return err
-	}
-	if c.Metrics {
-		m := metrics.New(knownOperations())
-		store = m.Store(store)
-		gcfg.Extensions = append(gcfg.Extensions, m.Extension())
-		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
-	}
-	deps.GraphQL = graph.NewHandler(store, gcfg)
-	deps.Playground = withExports(httpapi.ReadGate(hcfg, export.Handler(store)), web.Handler())
-	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
-	handler := httpapi.New(hcfg, deps)
+	handler := httpapi.New(hcfg, httpapi.Deps{
+		GraphQL:    graph.NewHandler(store, gcfg),
+		Playground: withExports(export.Handler(store), web.Handler()),
+		SDL:        schemaSDL,
+		Ready:      store.Ping,
+		Log:        log,
+	})
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))
 	if err != nil {
@@ -364,52 +359,6 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 
 // withExports routes GET /export/{format} to exports and every other path to
 // next (the playground), so exports pass through the same middleware.
-// securityDeps reads the API keys and the allowlist into the HTTP settings.
-func securityDeps(c config, hcfg *httpapi.Config) (httpapi.Deps, error) {
-	var d httpapi.Deps
-	var file io.Reader
-	if c.APIKeysFile != "" {
-		f, err := os.Open(c.APIKeysFile)
-		if err != nil {
-			return d, fmt.Errorf("--api-keys-file: %w", err)
-		}
-		defer f.Close()
-		file = f
-	}
-	keys, err := auth.Parse(c.APIKeys, file, c.APIKeysFile)
-	if err != nil {
-		return d, fmt.Errorf("API keys: %w", err)
-	}
-	if keys.Len() > 0 {
-		d.Authenticate = keys.Authenticate
-	}
-	hcfg.RequireKeyForReads = c.RequireKeyForReads
-	hcfg.AllowlistOnly = c.AllowlistOnly
-	var queries []string
-	for _, e := range docs.Examples() {
-		queries = append(queries, e.Query)
-	}
-	if c.AllowlistDir != "" {
-		more, err := httpapi.ReadQueries(c.AllowlistDir)
-		if err != nil {
-			return d, fmt.Errorf("--allowlist-dir: %w", err)
-		}
-		queries = append(queries, more...)
-	}
-	d.Allowlist = httpapi.Allowlist(queries...)
-	return d, nil
-}
-
-// knownOperations are the operation names the metrics label by name: the bundled
-// examples' and the playground's introspection query.
-func knownOperations() []string {
-	ops := []string{"IntrospectionQuery"}
-	for _, e := range docs.Examples() {
-		ops = append(ops, e.Operations...)
-	}
-	return ops
-}
-
 func withExports(exports, next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/export/", exports)
@@ -426,13 +375,13 @@ func seedCmd(ctx context.Context, c config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.Check || c.Store == "memory" {
+	if c.Check {
 		fmt.Fprintf(stdout, "dataset %s is valid:\n", ds.Version)
 		printCounts(stdout, countKinds(ds))
-		if c.Store == "memory" && !c.Check {
-			fmt.Fprintln(stdout, "(the memory store loads the bundled seed at start; nothing to write)")
-		}
 		return nil
+	}
+	if c.Store == "memory" {
+		return seedDurable(ctx, c, ds, stdout)
 	}
 	s, err := neo4j.Open(ctx, c.Neo4j)
 	if err != nil {

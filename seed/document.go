@@ -3,6 +3,8 @@ package seed
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,4 +88,49 @@ func LoadJSON(ctx context.Context, file string, data []byte, stored Graph, opts 
 func yamlPos(n *yaml.Node, line, col int) *yaml.Node {
 	n.Line, n.Column = line, col
 	return n
+}
+
+// LoadPath reads an import from a file or a directory: a .json file (a dataset
+// document, see LoadJSON), a nodes.csv file (with the edges.csv beside it, if
+// any), or a directory holding nodes.csv (and edges.csv) or one .json file.
+func LoadPath(ctx context.Context, path string, stored Graph, opts ImportOptions) (*domain.Dataset, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("seed: import: %w", err)
+	}
+	dir, file := filepath.Dir(path), filepath.Base(path)
+	if st.IsDir() {
+		dir, file = path, ""
+		if isFile(filepath.Join(dir, "nodes.csv")) {
+			file = "nodes.csv"
+		} else if m, _ := filepath.Glob(filepath.Join(dir, "*.json")); len(m) == 1 {
+			file = filepath.Base(m[0])
+		} else {
+			return nil, fmt.Errorf("seed: import: %s holds neither nodes.csv nor exactly one .json file", path)
+		}
+	}
+	full := filepath.Join(dir, file)
+	data, err := os.ReadFile(full)
+	if err != nil {
+		return nil, fmt.Errorf("seed: import: %w", err)
+	}
+	switch {
+	case strings.HasSuffix(file, ".json"):
+		return LoadJSON(ctx, full, data, stored, opts)
+	case file == "nodes.csv":
+		edgesPath := filepath.Join(dir, "edges.csv")
+		var edges []byte
+		if isFile(edgesPath) {
+			if edges, err = os.ReadFile(edgesPath); err != nil {
+				return nil, fmt.Errorf("seed: import: %w", err)
+			}
+		}
+		return LoadCSV(ctx, full, data, edgesPath, edges, stored, opts)
+	}
+	return nil, fmt.Errorf("seed: import: %s: expected a .json file, nodes.csv or a directory", path)
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
