@@ -29,10 +29,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/corridor-kg/corridor/docs"
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/graph"
+	"github.com/corridor-kg/corridor/internal/auth"
 	"github.com/corridor-kg/corridor/internal/httpapi"
+	"github.com/corridor-kg/corridor/internal/metrics"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/neo4j"
 	"github.com/corridor-kg/corridor/web"
@@ -121,8 +124,15 @@ type config struct {
 	MaxComplexity int
 	Introspection bool
 	ResponseCache int
-	Neo4j         neo4j.Config
-	Check         bool
+	// APIKeys is CORRIDOR_API_KEYS (environment only: never a flag, so never in ps).
+	APIKeys            string
+	APIKeysFile        string
+	RequireKeyForReads bool
+	AllowlistOnly      bool
+	AllowlistDir       string
+	Metrics            bool
+	Neo4j              neo4j.Config
+	Check              bool
 	// Arg is the file or directory of import, backup and restore.
 	Arg string
 }
@@ -186,6 +196,12 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
 	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
+	c.APIKeys = envStr("CORRIDOR_API_KEYS", "")
+	fs.StringVar(&c.APIKeysFile, "api-keys-file", envStr("CORRIDOR_API_KEYS_FILE", ""), "file of API keys, one name:role:key a line (env CORRIDOR_API_KEYS_FILE)")
+	fs.BoolVar(&c.RequireKeyForReads, "require-key-for-reads", envBool("CORRIDOR_REQUIRE_KEY_FOR_READS", false), "refuse reads without an API key (env CORRIDOR_REQUIRE_KEY_FOR_READS)")
+	fs.BoolVar(&c.AllowlistOnly, "allowlist-only", envBool("CORRIDOR_ALLOWLIST_ONLY", false), "serve only the bundled example queries and those of --allowlist-dir (env CORRIDOR_ALLOWLIST_ONLY)")
+	fs.StringVar(&c.AllowlistDir, "allowlist-dir", envStr("CORRIDOR_ALLOWLIST_DIR", ""), "directory of *.graphql files added to the allowlist (env CORRIDOR_ALLOWLIST_DIR)")
+	fs.BoolVar(&c.Metrics, "metrics", envBool("CORRIDOR_METRICS", true), "serve Prometheus metrics at /metrics (env CORRIDOR_METRICS)")
 	fs.StringVar(&c.Neo4j.URI, "neo4j-uri", envStr("NEO4J_URI", "neo4j://localhost:7687"), "Neo4j URI, neo4j:// or bolt:// (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4j.User, "neo4j-user", envStr("NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
 	c.Neo4j.Password = envStr("NEO4J_PASSWORD", "")
@@ -314,13 +330,20 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
 
-	handler := httpapi.New(hcfg, httpapi.Deps{
-		GraphQL:    graph.NewHandler(store, gcfg),
-		Playground: withExports(export.Handler(store), web.Handler()),
-		SDL:        schemaSDL,
-		Ready:      store.Ping,
-		Log:        log,
-	})
+	deps, err := securityDeps(c, &hcfg)
+	if err != nil {
+		return err
+	}
+	if c.Metrics {
+		m := metrics.New(knownOperations())
+		store = m.Store(store)
+		gcfg.Extensions = append(gcfg.Extensions, m.Extension())
+		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
+	}
+	deps.GraphQL = graph.NewHandler(store, gcfg)
+	deps.Playground = withExports(httpapi.ReadGate(hcfg, export.Handler(store)), web.Handler())
+	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
+	handler := httpapi.New(hcfg, deps)
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))
 	if err != nil {
@@ -359,6 +382,52 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 
 // withExports routes GET /export/{format} to exports and every other path to
 // next (the playground), so exports pass through the same middleware.
+// securityDeps reads the API keys and the allowlist into the HTTP settings.
+func securityDeps(c config, hcfg *httpapi.Config) (httpapi.Deps, error) {
+	var d httpapi.Deps
+	var file io.Reader
+	if c.APIKeysFile != "" {
+		f, err := os.Open(c.APIKeysFile)
+		if err != nil {
+			return d, fmt.Errorf("--api-keys-file: %w", err)
+		}
+		defer f.Close()
+		file = f
+	}
+	keys, err := auth.Parse(c.APIKeys, file, c.APIKeysFile)
+	if err != nil {
+		return d, fmt.Errorf("API keys: %w", err)
+	}
+	if keys.Len() > 0 {
+		d.Authenticate = keys.Authenticate
+	}
+	hcfg.RequireKeyForReads = c.RequireKeyForReads
+	hcfg.AllowlistOnly = c.AllowlistOnly
+	var queries []string
+	for _, e := range docs.Examples() {
+		queries = append(queries, e.Query)
+	}
+	if c.AllowlistDir != "" {
+		more, err := httpapi.ReadQueries(c.AllowlistDir)
+		if err != nil {
+			return d, fmt.Errorf("--allowlist-dir: %w", err)
+		}
+		queries = append(queries, more...)
+	}
+	d.Allowlist = httpapi.Allowlist(queries...)
+	return d, nil
+}
+
+// knownOperations are the operation names the metrics label by name: the bundled
+// examples' and the playground's introspection query.
+func knownOperations() []string {
+	ops := []string{"IntrospectionQuery"}
+	for _, e := range docs.Examples() {
+		ops = append(ops, e.Operations...)
+	}
+	return ops
+}
+
 func withExports(exports, next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/export/", exports)
