@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -149,5 +151,46 @@ func TestCypherLintCatchesMistakes(t *testing.T) {
 	}
 	if len(report.Results) != len(bad) {
 		t.Errorf("%d results for %d statements", len(report.Results), len(bad))
+	}
+}
+
+// docsCypher returns the ```cypher blocks of docs/neo4j.md.
+func docsCypher(t *testing.T) []namedStatement {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "neo4j.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []namedStatement
+	for i, block := range regexp.MustCompile("(?s)```cypher\n(.*?)```").FindAllStringSubmatch(string(b), -1) {
+		out = append(out, namedStatement{Name: fmt.Sprintf("docs/neo4j.md block %d", i+1), Statement: block[1]})
+	}
+	if len(out) < 3 {
+		t.Fatalf("docs/neo4j.md holds %d Cypher examples, want at least 3", len(out))
+	}
+	return out
+}
+
+// TestCypherLintDocs lints the examples of docs/neo4j.md that researchers paste
+// into Neo4j Browser, and checks that the page names every constraint and index
+// the migrations create.
+func TestCypherLintDocs(t *testing.T) {
+	report := lint(t, docsCypher(t))
+	for _, r := range report.Results {
+		for _, d := range r.Diagnostics {
+			t.Errorf("%s:%d:%d: %s: %s [%s]", r.Name, d.Line, d.Column, d.Severity, d.Message, d.Text)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "neo4j.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nameRE := regexp.MustCompile(`CREATE (?:\w+ )?(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS`)
+	for _, name := range migrationNames {
+		for _, m := range nameRE.FindAllStringSubmatch(stmt(name), -1) {
+			if !strings.Contains(string(b), "`"+m[1]+"`") {
+				t.Errorf("docs/neo4j.md does not list %s (migration %s)", m[1], name)
+			}
+		}
 	}
 }
