@@ -334,6 +334,9 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if r, ok := store.(graph.Revisioner); ok {
+		gcfg.Revisions = r // before a decorator hides it
+	}
 	if c.Metrics {
 		m := metrics.New(knownOperations())
 		store = m.Store(store)

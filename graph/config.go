@@ -51,6 +51,11 @@ type Config struct {
 	// store's revision, the request's GraphQL payload and its Authorization
 	// header; only successful queries are kept, never mutations or errors.
 	ResponseCacheSize int
+	// Revisions tells the response cache when the data changes. Nil means the
+	// store itself when it implements Revisioner; set it when the store given to
+	// NewHandler is a decorator (metrics, say) that hides its Revisioner. With
+	// neither, nothing is cached.
+	Revisions Revisioner
 	// DisableIntrospection turns off __schema and __type (default false: on).
 	DisableIntrospection bool
 	// LoaderWait is the pause in arriving keys after which a loader calls the

@@ -63,7 +63,11 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 
 	// Repeated queries over an unchanged store are answered from memory.
-	if rev, ok := store.(Revisioner); ok && cfg.ResponseCacheSize > 0 {
+	rev := cfg.Revisions
+	if r, ok := store.(Revisioner); ok && rev == nil {
+		rev = r
+	}
+	if rev != nil && cfg.ResponseCacheSize > 0 {
 		srv.AroundResponses(markCacheable)
 		return newResponseCache(srv, rev, cfg.ResponseCacheSize, maxCachedRequest)
 	}

@@ -85,9 +85,18 @@ func TestResponseCacheNeedsRevisions(t *testing.T) {
 			t.Fatalf("request %d: cache header %q, want none", i, h)
 		}
 	}
-	// Nor when the cache is turned off.
+	// Unless the configuration names where the revisions come from.
 	store := &revisionedStore{countingStore: &countingStore{Store: fixtureStore(t)}}
 	cfg := quietConfig()
+	cfg.Revisions = store
+	srv = mustServe(t, store.countingStore, cfg)
+	for i, want := range []string{"miss", "hit"} {
+		if _, h := postCached(t, srv.URL, "", `{ about { datasetVersion } }`); h != want {
+			t.Fatalf("Config.Revisions, request %d: cache header %q, want %q", i, h, want)
+		}
+	}
+	// Nor when the cache is turned off.
+	cfg = quietConfig()
 	cfg.ResponseCacheSize = -1
 	srv = mustServe(t, store, cfg)
 	if _, h := postCached(t, srv.URL, "", `{ about { datasetVersion } }`); h != "" {
