@@ -156,7 +156,10 @@ func TestPaths(t *testing.T) {
 }
 
 func TestNeighborhood(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	// Room for limit 2000 with a full selection (TestExploreComplexity checks the cost).
+	cfg := quietConfig()
+	cfg.MaxComplexity = 1_000_000
+	srv := mustServe(t, fixtureStore(t), cfg)
 	type subgraph struct {
 		Nodes     []gqlNode
 		Edges     []gqlEdge

@@ -170,6 +170,7 @@ func TestNoNPlusOneNeighborhood(t *testing.T) {
 		store := &countingExplorer{countingStore: &countingStore{Store: mem}, explorer: mem}
 		cfg := quietConfig()
 		cfg.LoaderWait, cfg.LoaderMaxWait = 50*time.Millisecond, 5*time.Second
+		cfg.MaxComplexity = 1_000_000 // a large neighbourhood is the point here
 		srv := mustServe(t, store, cfg)
 		var got struct {
 			Neighborhood struct {
