@@ -77,7 +77,8 @@ var Relations = []Relation{RelPersonRoles, RelOrgRoles, RelOrgChildren, RelCount
 	RelMeetingCommitments, RelMeetingPrevious, RelMeetingNext, RelConcernedBy, RelPillarProjects,
 	RelProgrammeProjects, RelProgrammePillars, RelProgrammeChildren, RelProjectsPartnered, RelSourceClaims}
 
-// SearchQuery is a free-text search over names, aliases, acronyms and titles.
+// SearchQuery is a free-text search over names, aliases, acronyms, titles,
+// commitment statements and evidence quotes.
 type SearchQuery struct {
 	Text  string
 	Kinds []Kind
@@ -89,12 +90,24 @@ type SearchHit struct {
 	Node Node
 	// Score ranks hits: higher is better.
 	Score float64
-	// Field is what matched: NAME, ALIAS, ACRONYM, TITLE, STATEMENT.
+	// Field is what matched: NAME, ALIAS, ACRONYM, TITLE, STATEMENT or QUOTE (a
+	// quote of the node's evidence, its participations' or its signed documents').
 	Field string
 	// Matched is the text that matched.
 	Matched string
 	// Exact is set when the whole query equals the matched text (after normalisation).
 	Exact bool
+	// Snippet is Matched, or for a long text an excerpt of it around the first
+	// match with "…" where it was cut. Plain text, never markup.
+	Snippet string
+	// Highlights are the byte ranges of Snippet whose words match the query, in
+	// order, not overlapping.
+	Highlights []TextRange
+}
+
+// TextRange is a half-open byte range [Start, End) of a text.
+type TextRange struct {
+	Start, End int
 }
 
 // DatasetInfo describes the data a store serves.

@@ -614,6 +614,10 @@ func (r *roleResolver) Organization(ctx context.Context, obj *domain.Role) (*dom
 	return loadNode[*domain.Organization](ctx, obj.OrganizationID)
 }
 
+func (r *searchHitResolver) Highlights(ctx context.Context, obj *domain.SearchHit) ([]*model.TextRange, error) {
+	return utf16Ranges(obj.Snippet, obj.Highlights), nil
+}
+
 func (r *sourceResolver) Note(ctx context.Context, obj *domain.Source) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -682,6 +686,8 @@ func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 func (r *Resolver) Role() generated.RoleResolver { return &roleResolver{r} }
 
+func (r *Resolver) SearchHit() generated.SearchHitResolver { return &searchHitResolver{r} }
+
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
 type (
@@ -705,5 +711,6 @@ type (
 	projectResolver             struct{ *Resolver }
 	queryResolver               struct{ *Resolver }
 	roleResolver                struct{ *Resolver }
+	searchHitResolver           struct{ *Resolver }
 	sourceResolver              struct{ *Resolver }
 )

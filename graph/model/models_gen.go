@@ -281,6 +281,15 @@ type SourceOrder struct {
 	Direction string `json:"direction"`
 }
 
+// A range of a text. Offsets count UTF-16 code units, as JavaScript string indices do,
+// so `snippet.slice(start, end)` is the highlighted text.
+type TextRange struct {
+	// The offset of the first code unit of the range.
+	Start int `json:"start"`
+	// The offset just past the last code unit of the range.
+	End int `json:"end"`
+}
+
 // Which way a path traverses an edge.
 type PathDirection string
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/corridor-kg/corridor/domain"
@@ -20,6 +21,7 @@ const (
 	fieldAcronym   = "ACRONYM"
 	fieldTitle     = "TITLE"
 	fieldStatement = "STATEMENT"
+	fieldQuote     = "QUOTE"
 )
 
 // Match levels and their base scores. A hit's score is its level's base times its
@@ -34,11 +36,12 @@ const (
 
 // Field weights: names, aliases, acronyms and titles of actors, meetings, sources,
 // programmes, pillars and projects count fully; role titles and figure metrics less;
-// commitment statements least.
+// commitment statements less, evidence quotes least.
 const (
 	weightName      = 1.0
 	weightMinor     = 0.6
 	weightStatement = 0.4
+	weightQuote     = 0.25
 )
 
 // searchField is one searchable text of a node.
@@ -58,7 +61,10 @@ type searchIndex struct {
 	// vocab holds every word, sorted, with its length in runes.
 	vocab    []string
 	vocabLen []int
-	postings map[string][]int32
+	// vocabNumber marks the words made of digits only (numbers in quotes and
+	// titles): a query word without digits is never within typo reach of one.
+	vocabNumber []bool
+	postings    map[string][]int32
 }
 
 // searchTexts lists the searchable fields of a node.
@@ -106,6 +112,13 @@ func searchTexts(n domain.Node) []searchField {
 	case *domain.Commitment:
 		add(fieldStatement, n.Statement, weightStatement)
 	}
+	seen := map[string]bool{}
+	for _, ev := range domain.Claims(n) {
+		if !seen[ev.Quote] {
+			seen[ev.Quote] = true
+			add(fieldQuote, ev.Quote, weightQuote)
+		}
+	}
 	return fs
 }
 
@@ -130,8 +143,10 @@ func buildSearch(nodes []domain.Node) *searchIndex {
 	}
 	slices.Sort(si.vocab)
 	si.vocabLen = make([]int, len(si.vocab))
+	si.vocabNumber = make([]bool, len(si.vocab))
 	for i, w := range si.vocab {
 		si.vocabLen[i] = utf8.RuneCountInString(w)
+		si.vocabNumber[i] = !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
 	}
 	return si
 }
@@ -150,6 +165,7 @@ func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (ma
 		}
 	}
 	n := utf8.RuneCountInString(w)
+	hasDigit := strings.ContainsFunc(w, unicode.IsDigit)
 	if k := textnorm.MaxTypos(n); k > 0 {
 		for i, v := range si.vocab {
 			if i%4096 == 0 {
@@ -157,7 +173,9 @@ func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (ma
 					return nil, err
 				}
 			}
-			if _, ok := m[v]; ok || abs(si.vocabLen[i]-n) > k {
+			// Every rune of a number differs from a word without digits, so
+			// their distance is at least the number's length, beyond k.
+			if _, ok := m[v]; ok || abs(si.vocabLen[i]-n) > k || si.vocabNumber[i] && !hasDigit {
 				continue
 			}
 			if d := textnorm.BoundedDistance(w, v, k); d <= k {
@@ -293,5 +311,19 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 	if len(hits) > first {
 		hits = hits[:first]
 	}
+	for i := range hits {
+		hits[i].Snippet, hits[i].Highlights = snippet(hits[i].Matched, q.Text)
+	}
 	return hits, nil
+}
+
+// snippet returns the excerpt of a hit's matched text and the ranges of it that
+// match the query.
+func snippet(text, query string) (string, []domain.TextRange) {
+	s, spans := textnorm.Snippet(text, query, textnorm.SnippetRunes)
+	out := make([]domain.TextRange, len(spans))
+	for i, sp := range spans {
+		out[i] = domain.TextRange(sp)
+	}
+	return s, out
 }

@@ -27,6 +27,7 @@ const (
 	fieldAcronym   = "ACRONYM"
 	fieldTitle     = "TITLE"
 	fieldStatement = "STATEMENT"
+	fieldQuote     = "QUOTE"
 )
 
 // Match levels and weights (the memory store's).
@@ -40,6 +41,7 @@ const (
 	weightName      = 1.0
 	weightMinor     = 0.6
 	weightStatement = 0.4
+	weightQuote     = 0.25
 )
 
 // searchField is one searchable text of a node.
@@ -93,6 +95,13 @@ func searchFields(n domain.Node) []searchField {
 		add(fieldTitle, n.Metric, weightMinor)
 	case *domain.Commitment:
 		add(fieldStatement, n.Statement, weightStatement)
+	}
+	seen := map[string]bool{}
+	for _, ev := range domain.Claims(n) {
+		if !seen[ev.Quote] {
+			seen[ev.Quote] = true
+			add(fieldQuote, ev.Quote, weightQuote)
+		}
 	}
 	return fs
 }
@@ -200,6 +209,13 @@ func (s *Store) Search(ctx context.Context, q domain.SearchQuery) ([]domain.Sear
 	})
 	if len(hits) > first {
 		hits = hits[:first]
+	}
+	for i := range hits {
+		text, spans := textnorm.Snippet(hits[i].Matched, q.Text, textnorm.SnippetRunes)
+		hits[i].Snippet = text
+		for _, sp := range spans {
+			hits[i].Highlights = append(hits[i].Highlights, domain.TextRange(sp))
+		}
 	}
 	return hits, nil
 }

@@ -3,7 +3,9 @@ package storetest
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/corridor-kg/corridor/domain"
 )
@@ -28,7 +30,43 @@ func search(t *testing.T, s domain.Store, q domain.SearchQuery) ([]domain.Search
 	if dup := len(ids) - len(slices.Compact(sorted(ids))); dup > 0 {
 		t.Errorf("Search(%q): %d duplicate hits in %q", q.Text, dup, ids)
 	}
+	for _, h := range hits {
+		checkSnippet(t, q.Text, h)
+	}
 	return hits, ids
+}
+
+// checkSnippet checks what every hit's snippet satisfies: it is the matched text or
+// an excerpt of it, and its highlights are ordered, disjoint ranges on rune
+// boundaries of it, at least one of them.
+func checkSnippet(t *testing.T, text string, h domain.SearchHit) {
+	t.Helper()
+	id := h.Node.NodeID()
+	body := strings.TrimSuffix(strings.TrimPrefix(h.Snippet, "…"), "…")
+	if h.Snippet == "" || !strings.Contains(h.Matched, body) {
+		t.Errorf("Search(%q) %s: snippet %q is not an excerpt of the matched text %q", text, id, h.Snippet, h.Matched)
+	}
+	if len(h.Highlights) == 0 {
+		t.Errorf("Search(%q) %s: snippet %q has no highlight", text, id, h.Snippet)
+	}
+	end := 0
+	for _, r := range h.Highlights {
+		if r.Start < end || r.End <= r.Start || r.End > len(h.Snippet) ||
+			!utf8.ValidString(h.Snippet[r.Start:r.End]) || !utf8.ValidString(h.Snippet[:r.Start]) {
+			t.Errorf("Search(%q) %s: highlight %v of %q is out of order, empty, out of bounds or cuts a rune", text, id, r, h.Snippet)
+			return
+		}
+		end = r.End
+	}
+}
+
+// highlighted returns the highlighted parts of a hit's snippet.
+func highlighted(h domain.SearchHit) []string {
+	var out []string
+	for _, r := range h.Highlights {
+		out = append(out, h.Snippet[r.Start:r.End])
+	}
+	return out
 }
 
 func testSearch(t *testing.T, s domain.Store) {
@@ -130,6 +168,48 @@ func testSearch(t *testing.T, s domain.Store) {
 		_, two := search(t, s, domain.SearchQuery{Text: "jcc", First: 2})
 		if !slices.Equal(two, all[:2]) {
 			t.Errorf("Search(jcc, first 2) = %q, want %q", two, all[:2])
+		}
+	})
+	t.Run("Quotes", func(t *testing.T) {
+		// Words found only in evidence quotes: a commitment's, a meeting's
+		// participation.
+		for _, c := range []struct{ text, id, matched string }{
+			{"operational", "commitment:c07", "the fibre cable is now operational"},
+			{"sought", "commitment:c06", "sought support"},
+			{"chief guest", "meeting:it-roundtable", "Anusha Rehman, chief guest"},
+		} {
+			hits, ids := search(t, s, domain.SearchQuery{Text: c.text})
+			i := slices.Index(ids, c.id)
+			if i < 0 || hits[i].Field != "QUOTE" || hits[i].Matched != c.matched {
+				t.Errorf("Search(%q) = %q; want %s matched on QUOTE %q", c.text, ids, c.id, c.matched)
+			}
+		}
+		// A name outranks a quote that mentions it.
+		_, ids := search(t, s, domain.SearchQuery{Text: "Anusha Rehman"})
+		if len(ids) == 0 || ids[0] != "person:anusha-rehman" {
+			t.Errorf("Search(Anusha Rehman) = %q, want the person first", ids)
+		}
+	})
+	t.Run("Highlights", func(t *testing.T) {
+		for _, c := range []struct {
+			text, id string
+			want     []string
+		}{
+			{"anusha", "person:anusha-rehman", []string{"Ánúsha"}},
+			{"rehman anusha", "person:anusha-rehman", []string{"Ánúsha", "Rehman"}},
+			{"Pakistan Softwere Export Board", "org:pseb", []string{"Pakistan", "Software", "Export", "Board"}},
+			{"e corridor", "project:e-corridor", []string{"E-Corridor"}},
+			{"operational", "commitment:c07", []string{"operational"}},
+		} {
+			hits, ids := search(t, s, domain.SearchQuery{Text: c.text})
+			i := slices.Index(ids, c.id)
+			if i < 0 {
+				t.Errorf("Search(%q) = %q, want %s", c.text, ids, c.id)
+				continue
+			}
+			if got := highlighted(hits[i]); !slices.Equal(got, c.want) {
+				t.Errorf("Search(%q) %s: snippet %q highlights %q, want %q", c.text, c.id, hits[i].Snippet, got, c.want)
+			}
 		}
 	})
 	t.Run("Blank", func(t *testing.T) {
