@@ -25,6 +25,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	bbolt "go.etcd.io/bbolt"
@@ -187,7 +189,9 @@ func (d *DB) Commit(ctx context.Context, b Batch) ([]domain.AuditEntry, error) {
 	var entries []domain.AuditEntry
 	err := d.db.Update(func(tx *bbolt.Tx) error {
 		nodes := tx.Bucket(bucketNodes)
-		for i, n := range b.Put {
+		// Keys in order fill pages instead of splitting them (large imports).
+		put := slices.SortedFunc(slices.Values(b.Put), func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+		for i, n := range put {
 			if i%4096 == 4095 {
 				if err := ctx.Err(); err != nil {
 					return err
