@@ -29,6 +29,8 @@ type graph struct {
 	adj []half
 	// pool recycles per-query scratch space (visit marks sized to the graph).
 	pool sync.Pool
+	// stats holds the commitment group tables of CommitmentStats (explore_stats.go).
+	stats statTables
 }
 
 // gEdge is one edge of the table.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/corridor-kg/corridor/domain"
 )
@@ -11,7 +12,9 @@ import (
 // commitmentStats implements Explorer.CommitmentStats over the snapshot. The
 // commitments are those Commitments would list for the filter (same code); the
 // PILLAR and PROGRAMME groups follow the filter's propagation, so a group's count
-// equals the total of Commitments filtered by that pillar or programme.
+// equals the total of Commitments filtered by that pillar or programme. The
+// groups of every commitment come from a table built on the grouping's first
+// use (statKeys), so a call counts into an array instead of hashing keys.
 func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
 	if !domain.Valid(group, domain.CommitmentGroups) {
 		return nil, domain.FieldErrorf(domain.EINVALID, "groupBy", "unknown commitment grouping %q", group)
@@ -20,45 +23,116 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 	if err != nil {
 		return nil, err
 	}
-	cands := ix.byKind[domain.KindCommitment]
+	all := ix.byKind[domain.KindCommitment]
+	t := ix.statKeys(group)
+	// ranks lists the candidates' positions in all (sorted by ID, as t is).
+	var ranks []int32
 	if !q.all {
-		cands = slices.Clone(q.candidates)
-		slices.SortFunc(cands, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
-		cands = slices.CompactFunc(cands, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
+		ranks = make([]int32, 0, len(q.candidates))
+		for _, n := range q.candidates {
+			id := n.NodeID()
+			r, ok := slices.BinarySearchFunc(all, id, func(x domain.Node, id string) int { return strings.Compare(x.NodeID(), id) })
+			if ok {
+				ranks = append(ranks, int32(r))
+			}
+		}
+		slices.Sort(ranks)
+		ranks = slices.Compact(ranks)
 	}
-	type acc struct {
-		count   int
-		amounts []*domain.Commitment
+	counts := make([]int32, len(t.dict))
+	amounts := map[int32][]*domain.Commitment{}
+	count := func(r int32) {
+		c := all[r].(*domain.Commitment)
+		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
+			counts[k]++
+			if c.Amount != nil {
+				amounts[k] = append(amounts[k], c)
+			}
+		}
 	}
-	groups := map[string]*acc{}
-	var keys []string
-	for i, n := range cands {
+	n := len(all)
+	if !q.all {
+		n = len(ranks)
+	}
+	for i := range n {
 		if err := checkEvery(ctx, i); err != nil {
 			return nil, err
 		}
-		if !q.match(n) {
-			continue
+		r := int32(i)
+		if !q.all {
+			r = ranks[i]
 		}
-		c := n.(*domain.Commitment)
-		keys = ix.groupKeys(keys[:0], group, c)
-		for _, k := range keys {
-			a := groups[k]
-			if a == nil {
-				a = &acc{}
-				groups[k] = a
-			}
-			a.count++
-			if c.Amount != nil {
-				a.amounts = append(a.amounts, c)
-			}
+		if q.match(all[r]) {
+			count(r)
 		}
 	}
-	out := make([]domain.StatGroup, 0, len(groups))
-	for k, a := range groups {
-		out = append(out, domain.StatGroup{Key: k, Label: ix.groupLabel(group, k), Count: a.count, Amounts: domain.SumAmounts(a.amounts)})
+	groups := 0
+	for _, c := range counts {
+		if c > 0 {
+			groups++
+		}
+	}
+	out := make([]domain.StatGroup, 0, groups)
+	for k, c := range counts {
+		if c == 0 {
+			continue
+		}
+		key := t.dict[k]
+		g := domain.StatGroup{Key: key, Label: ix.groupLabel(group, key), Count: int(c), Amounts: []domain.AmountSum{}}
+		if cs := amounts[int32(k)]; len(cs) > 0 {
+			g.Amounts = domain.SumAmounts(cs)
+		}
+		out = append(out, g)
 	}
 	domain.SortStatGroups(out)
 	return out, nil
+}
+
+// groupTable holds the groups of every commitment under one grouping: the
+// commitment at position r of the ID-sorted commitments is in the groups
+// vals[off[r]:off[r+1]], numbers into dict, the groups' keys.
+type groupTable struct {
+	dict []string
+	off  []int32
+	vals []int32
+}
+
+// statTables holds the group tables of a snapshot, each built on first use.
+type statTables struct {
+	mu     sync.Mutex
+	tables map[domain.CommitmentGroup]*groupTable
+}
+
+// statKeys returns the group table of a grouping, building it once.
+func (ix *index) statKeys(group domain.CommitmentGroup) *groupTable {
+	st := &ix.graph.stats
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if t := st.tables[group]; t != nil {
+		return t
+	}
+	cs := ix.byKind[domain.KindCommitment]
+	t := &groupTable{off: make([]int32, 1, len(cs)+1)}
+	num := map[string]int32{}
+	var keys []string
+	for _, n := range cs {
+		keys = ix.groupKeys(keys[:0], group, n.(*domain.Commitment))
+		for _, k := range keys {
+			v, ok := num[k]
+			if !ok {
+				v = int32(len(t.dict))
+				num[k] = v
+				t.dict = append(t.dict, k)
+			}
+			t.vals = append(t.vals, v)
+		}
+		t.off = append(t.off, int32(len(t.vals)))
+	}
+	if st.tables == nil {
+		st.tables = map[domain.CommitmentGroup]*groupTable{}
+	}
+	st.tables[group] = t
+	return t
 }
 
 // groupKeys appends to keys the distinct groups of c ("" when it has none).
