@@ -54,4 +54,21 @@ set -e
 passed=$(grep -c '^ok ' /tmp/corridor-test.log || true)
 failed=$(grep -c '^FAIL' /tmp/corridor-test.log || true)
 echo "packages: $passed passed, $failed failed"
+
+# A short run of every fuzz target, one after the other (the committed corpora
+# under testdata/fuzz already ran above as ordinary tests). CORRIDOR_FUZZTIME
+# sets the time per target; 0 skips this step.
+fuzztime=${CORRIDOR_FUZZTIME:-6s}
+if [ "$fuzztime" != 0 ]; then
+  log "fuzzing each target for $fuzztime"
+  fuzz_failed=0
+  while read -r file target; do
+    pkg=./$(dirname "$file")
+    echo "-- $pkg $target"
+    if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$pkg" >/tmp/corridor-fuzz.log 2>&1; then
+      cat /tmp/corridor-fuzz.log; fuzz_failed=1
+    fi
+  done < <(git grep -E '^func Fuzz[A-Za-z0-9_]*\(' -- '*_test.go' | sed -E 's/^([^:]+):func (Fuzz[A-Za-z0-9_]*)\(.*/\1 \2/')
+  if [ "$fuzz_failed" != 0 ]; then echo "fuzzing found failures (inputs saved under testdata/fuzz)"; status=1; fi
+fi
 exit "$status"
