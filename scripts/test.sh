@@ -58,7 +58,7 @@ echo "packages: $passed passed, $failed failed"
 # A short run of every fuzz target, one after the other (the committed corpora
 # under testdata/fuzz already ran above as ordinary tests). CORRIDOR_FUZZTIME
 # sets the time per target; 0 skips this step.
-fuzztime=${CORRIDOR_FUZZTIME:-6s}
+fuzztime=${CORRIDOR_FUZZTIME:-4s}
 if [ "$fuzztime" != 0 ]; then
   log "fuzzing each target for $fuzztime"
   fuzz_failed=0

@@ -59,10 +59,12 @@ func normalize(s string, splitHyphens bool) string {
 				b.WriteByte(' ')
 			}
 			pendingSpace = false
+			// Lower-case first, so that a capital folds as its small letter does (Ħ → ħ → h).
+			r = unicode.ToLower(r)
 			if f, ok := folds[r]; ok {
 				b.WriteString(f)
 			} else {
-				b.WriteRune(unicode.ToLower(r))
+				b.WriteRune(r)
 			}
 		case isApostrophe(r) || (isHyphen(r) && !splitHyphens):
 			continue
