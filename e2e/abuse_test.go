@@ -293,6 +293,13 @@ func TestAllowlistOnly(t *testing.T) {
 	if r := s.get(t, goodQuery); r.Status != 403 {
 		t.Fatalf("other query by GET: %d %s", r.Status, r.Raw)
 	}
+	// The playground still works: its introspection query is refused, so it
+	// loads the SDL, and its example tabs are on the list.
+	webtest.RunPlaygroundCheck(t, s.URL, webtest.Options{
+		Expect:         []string{`"id":"meeting:jcc-10"`},
+		ExpectExplorer: []string{"commitments", "about"},
+		SchemaSource:   "sdl",
+	})
 }
 
 // TestIntrospectionOff: introspection refused, the SDL still served, and the

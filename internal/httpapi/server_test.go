@@ -217,12 +217,18 @@ func TestReadyz(t *testing.T) {
 }
 
 func TestPanicRecovery(t *testing.T) {
+	logs := &syncBuffer{}
 	srv := newTestServer(t, DefaultConfig(), Deps{GraphQL: http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 		panic("secret internal detail")
-	})})
+	}), Log: slog.New(slog.NewTextHandler(logs, nil))})
 	resp, body := do(t, mustReq(t, http.MethodPost, srv.URL+"/graphql", "{}"))
 	if resp.StatusCode != 500 || !strings.Contains(body, `"INTERNAL"`) || strings.Contains(body, "secret") {
 		t.Fatalf("panic answer = %d %s", resp.StatusCode, body)
+	}
+	// The log has the panic and its stack, with the request ID.
+	if l := logs.String(); !strings.Contains(l, "secret internal detail") || !strings.Contains(l, "server_test.go") ||
+		!strings.Contains(l, "request_id="+resp.Header.Get("X-Request-ID")) {
+		t.Fatalf("panic log lacks the value, stack or request ID:\n%s", l)
 	}
 	// The server keeps serving.
 	if resp, _ := do(t, mustReq(t, http.MethodGet, srv.URL+"/healthz", "")); resp.StatusCode != 200 {
