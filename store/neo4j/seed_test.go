@@ -159,15 +159,22 @@ func (db *fakeDB) respond(c call) ([]*neo4j.Record, error) {
 	return nil, nil
 }
 
+// seedFixture seeds the contract fixture into a fresh fake database.
+func seedFixture(t *testing.T) (*Store, *fakeRunner, *fakeDB, Counts) {
+	t.Helper()
+	db := newFakeDB(t)
+	s, f := newFake(t, db.respond)
+	c, err := s.Seed(context.Background(), storetest.Fixture())
+	must(t, err)
+	return s, f, db, c
+}
+
 // TestSeedIdempotent seeds the fixture twice: the same counts, every record once,
 // every statement an UNWIND over rows with MERGE.
 func TestSeedIdempotent(t *testing.T) {
 	ctx := context.Background()
 	ds := storetest.Fixture()
-	db := newFakeDB(t)
-	s, f := newFake(t, db.respond)
-	first, err := s.Seed(ctx, ds)
-	must(t, err)
+	s, f, _, first := seedFixture(t)
 	for _, name := range f.names() {
 		st := stmt(name)
 		if strings.HasPrefix(name, "seed.nodes.") || strings.HasPrefix(name, "seed.rels.") || name == "seed.evidence" || name == "seed.documents" {
@@ -219,10 +226,7 @@ func countKinds(ds *domain.Dataset) map[domain.Kind]int {
 func TestSeedKeepsCurated(t *testing.T) {
 	ctx := context.Background()
 	ds := storetest.Fixture()
-	db := newFakeDB(t)
-	s, f := newFake(t, db.respond)
-	before, err := s.Seed(ctx, ds)
-	must(t, err)
+	s, f, db, before := seedFixture(t)
 	const id = "org:moit"
 	n := db.nodes[id]
 	n.props["origin"] = string(domain.OriginCurated)
