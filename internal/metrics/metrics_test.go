@@ -57,23 +57,54 @@ func storeCalls(t *testing.T, m *Metrics, method string) float64 {
 	return sum(t, m, "corridor_store_calls_total", "method", method)
 }
 
-// TestStoreMeasuresEveryMethod calls every method of domain.Store and
-// domain.Explorer through the decorator, by reflection, and checks each call was
-// counted: a method added to a port without its measured twin here fails.
+// fakeWriter and fakeAudit answer every write and audit call with nothing.
+type fakeWriter struct{}
+
+func (fakeWriter) Create(context.Context, string, domain.Node) (domain.Node, error) { return nil, nil }
+func (fakeWriter) Update(context.Context, string, domain.Node) (domain.Node, error) { return nil, nil }
+func (fakeWriter) Delete(context.Context, string, string) error                     { return nil }
+func (fakeWriter) Link(context.Context, string, domain.Link) (domain.Node, error)   { return nil, nil }
+func (fakeWriter) Unlink(context.Context, string, domain.Link) (domain.Node, error) {
+	return nil, nil
+}
+func (fakeWriter) AttachEvidence(context.Context, string, string, domain.Evidence) (domain.Node, error) {
+	return nil, nil
+}
+func (fakeWriter) Merge(context.Context, string, string, string) (*domain.MergeResult, error) {
+	return nil, nil
+}
+
+type fakeAudit struct{}
+
+func (fakeAudit) Audit(context.Context, domain.AuditQuery) (*domain.AuditPage, error) {
+	return nil, nil
+}
+
+var ports = []reflect.Type{reflect.TypeFor[domain.Store](), reflect.TypeFor[domain.Explorer](),
+	reflect.TypeFor[domain.Writer](), reflect.TypeFor[domain.AuditLog]()}
+
+// TestStoreMeasuresEveryMethod calls every method of every port through the
+// decorator, by reflection, and checks each call was counted: a method added to a
+// port without its measured twin here fails.
 func TestStoreMeasuresEveryMethod(t *testing.T) {
-	inner, err := memory.New(synth.Generate(1, 20))
+	mem, err := memory.New(synth.Generate(1, 20))
 	if err != nil {
 		t.Fatal(err)
 	}
+	inner := struct {
+		*memory.Store
+		fakeWriter
+		fakeAudit
+	}{mem, fakeWriter{}, fakeAudit{}}
 	m := New(nil)
 	s := m.Store(inner)
-	if _, ok := s.(domain.Explorer); !ok {
-		t.Fatal("the decorator hides the memory store's Explorer")
-	}
 	if u, ok := s.(interface{ Unwrap() domain.Store }); !ok || u.Unwrap() != domain.Store(inner) {
 		t.Fatal("Unwrap does not return the inner store")
 	}
-	for _, port := range []reflect.Type{reflect.TypeFor[domain.Store](), reflect.TypeFor[domain.Explorer]()} {
+	for _, port := range ports {
+		if !reflect.TypeOf(s).Implements(port) {
+			t.Fatalf("the decorator hides %s", port)
+		}
 		for i := range port.NumMethod() {
 			name := port.Method(i).Name
 			fn := reflect.ValueOf(s).MethodByName(name)
@@ -90,11 +121,38 @@ func TestStoreMeasuresEveryMethod(t *testing.T) {
 	}
 }
 
-func TestStoreWithoutExplorer(t *testing.T) {
-	inner, _ := memory.New(synth.Generate(1, 5))
-	s := New(nil).Store(struct{ domain.Store }{inner})
-	if _, ok := s.(domain.Explorer); ok {
-		t.Fatal("the decorator claims an Explorer the store does not have")
+// TestStoreKeepsExactlyTheInnerPorts checks the decorator claims no port the
+// inner store lacks and hides none it has.
+func TestStoreKeepsExactlyTheInnerPorts(t *testing.T) {
+	mem, err := memory.New(synth.Generate(1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain domain.Store = struct{ domain.Store }{mem}
+	cases := []domain.Store{
+		plain, // Store only
+		mem,   // Store and Explorer
+		struct {
+			domain.Store
+			fakeWriter
+		}{plain, fakeWriter{}},
+		struct {
+			domain.Store
+			fakeWriter
+			fakeAudit
+		}{plain, fakeWriter{}, fakeAudit{}},
+		struct {
+			*memory.Store
+			fakeAudit
+		}{mem, fakeAudit{}},
+	}
+	for i, inner := range cases {
+		s := New(nil).Store(inner)
+		for _, port := range ports {
+			if has, want := reflect.TypeOf(s).Implements(port), reflect.TypeOf(inner).Implements(port); has != want {
+				t.Errorf("case %d: decorator implements %s = %v, inner %v", i, port, has, want)
+			}
+		}
 	}
 }
 

@@ -8,14 +8,58 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// Store returns s with every call counted and timed by method. When s also
-// implements domain.Explorer, so does the result (its calls are measured too).
-// Unwrap on the result returns s, for the optional interfaces of an adapter that
-// the decorator does not know.
+// Store returns s with every call counted and timed by method. The result
+// implements each of the optional ports domain.Explorer, domain.Writer and
+// domain.AuditLog exactly when s does (their calls are measured too), so callers
+// that look for them by type assertion find the same abilities. Unwrap on the
+// result returns s, for an adapter's other interfaces.
 func (m *Metrics) Store(s domain.Store) domain.Store {
 	st := &store{Store: s, inner: s, m: m}
-	if ex, ok := s.(domain.Explorer); ok {
-		return &explorerStore{store: st, ex: ex}
+	ex, isEx := s.(domain.Explorer)
+	wr, isWr := s.(domain.Writer)
+	au, isAu := s.(domain.AuditLog)
+	e, w, a := &explorer{ex, m}, &writer{wr, m}, &auditLog{au, m}
+	switch {
+	case isEx && isWr && isAu:
+		return struct {
+			*store
+			*explorer
+			*writer
+			*auditLog
+		}{st, e, w, a}
+	case isEx && isWr:
+		return struct {
+			*store
+			*explorer
+			*writer
+		}{st, e, w}
+	case isEx && isAu:
+		return struct {
+			*store
+			*explorer
+			*auditLog
+		}{st, e, a}
+	case isWr && isAu:
+		return struct {
+			*store
+			*writer
+			*auditLog
+		}{st, w, a}
+	case isEx:
+		return struct {
+			*store
+			*explorer
+		}{st, e}
+	case isWr:
+		return struct {
+			*store
+			*writer
+		}{st, w}
+	case isAu:
+		return struct {
+			*store
+			*auditLog
+		}{st, a}
 	}
 	return st
 }
@@ -103,32 +147,77 @@ func (s *store) Ping(ctx context.Context) error {
 	return err
 }
 
-// explorerStore measures a store that is also a domain.Explorer.
-type explorerStore struct {
-	*store
+// explorer measures a domain.Explorer.
+type explorer struct {
 	ex domain.Explorer
+	m  *Metrics
 }
 
-func (s *explorerStore) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
+func (s *explorer) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
 	return observe(s.m, "Paths", func() ([]domain.Path, error) { return s.ex.Paths(ctx, q) })
 }
 
-func (s *explorerStore) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
+func (s *explorer) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
 	return observe(s.m, "Neighborhood", func() (*domain.Subgraph, error) { return s.ex.Neighborhood(ctx, q) })
 }
 
-func (s *explorerStore) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
+func (s *explorer) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
 	return observe(s.m, "Timeline", func() ([]domain.TimelineEvent, error) { return s.ex.Timeline(ctx, q) })
 }
 
-func (s *explorerStore) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+func (s *explorer) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
 	return observe(s.m, "CommitmentStats", func() ([]domain.StatGroup, error) { return s.ex.CommitmentStats(ctx, group, f) })
 }
 
-func (s *explorerStore) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {
+func (s *explorer) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {
 	return observe(s.m, "CompareMeetings", func() (*domain.MeetingComparison, error) { return s.ex.CompareMeetings(ctx, a, b) })
 }
 
-func (s *explorerStore) ChangesSincePrevious(ctx context.Context, meetingID string) (*domain.MeetingComparison, error) {
+func (s *explorer) ChangesSincePrevious(ctx context.Context, meetingID string) (*domain.MeetingComparison, error) {
 	return observe(s.m, "ChangesSincePrevious", func() (*domain.MeetingComparison, error) { return s.ex.ChangesSincePrevious(ctx, meetingID) })
+}
+
+// writer measures a domain.Writer.
+type writer struct {
+	w domain.Writer
+	m *Metrics
+}
+
+func (s *writer) Create(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
+	return observe(s.m, "Create", func() (domain.Node, error) { return s.w.Create(ctx, actor, n) })
+}
+
+func (s *writer) Update(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
+	return observe(s.m, "Update", func() (domain.Node, error) { return s.w.Update(ctx, actor, n) })
+}
+
+func (s *writer) Delete(ctx context.Context, actor string, id string) error {
+	_, err := observe(s.m, "Delete", func() (struct{}, error) { return struct{}{}, s.w.Delete(ctx, actor, id) })
+	return err
+}
+
+func (s *writer) Link(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
+	return observe(s.m, "Link", func() (domain.Node, error) { return s.w.Link(ctx, actor, l) })
+}
+
+func (s *writer) Unlink(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
+	return observe(s.m, "Unlink", func() (domain.Node, error) { return s.w.Unlink(ctx, actor, l) })
+}
+
+func (s *writer) AttachEvidence(ctx context.Context, actor string, id string, ev domain.Evidence) (domain.Node, error) {
+	return observe(s.m, "AttachEvidence", func() (domain.Node, error) { return s.w.AttachEvidence(ctx, actor, id, ev) })
+}
+
+func (s *writer) Merge(ctx context.Context, actor string, survivorID, mergedID string) (*domain.MergeResult, error) {
+	return observe(s.m, "Merge", func() (*domain.MergeResult, error) { return s.w.Merge(ctx, actor, survivorID, mergedID) })
+}
+
+// auditLog measures a domain.AuditLog.
+type auditLog struct {
+	a domain.AuditLog
+	m *Metrics
+}
+
+func (s *auditLog) Audit(ctx context.Context, q domain.AuditQuery) (*domain.AuditPage, error) {
+	return observe(s.m, "Audit", func() (*domain.AuditPage, error) { return s.a.Audit(ctx, q) })
 }
