@@ -77,8 +77,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		if c == 0 {
 			continue
 		}
-		key := t.dict[k]
-		g := domain.StatGroup{Key: key, Label: ix.groupLabel(group, key), Count: int(c), Amounts: []domain.AmountSum{}}
+		g := domain.StatGroup{Key: t.dict[k], Label: t.labels[k], Count: int(c), Amounts: []domain.AmountSum{}}
 		if cs := amounts[int32(k)]; len(cs) > 0 {
 			g.Amounts = domain.SumAmounts(cs)
 		}
@@ -90,11 +89,13 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 
 // groupTable holds the groups of every commitment under one grouping: the
 // commitment at position r of the ID-sorted commitments is in the groups
-// vals[off[r]:off[r+1]], numbers into dict, the groups' keys.
+// vals[off[r]:off[r+1]], numbers into dict and labels, the groups' keys and
+// display labels.
 type groupTable struct {
-	dict []string
-	off  []int32
-	vals []int32
+	dict   []string
+	labels []string
+	off    []int32
+	vals   []int32
 }
 
 // statTables holds the group tables of a snapshot, each built on first use.
@@ -123,6 +124,7 @@ func (ix *index) statKeys(group domain.CommitmentGroup) *groupTable {
 				v = int32(len(t.dict))
 				num[k] = v
 				t.dict = append(t.dict, k)
+				t.labels = append(t.labels, ix.groupLabel(group, k))
 			}
 			t.vals = append(t.vals, v)
 		}
