@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,11 +25,18 @@ import (
 // (testdata/jcc-commitments.response.json).
 func newServer(t *testing.T, introspection bool) (*httptest.Server, *gqlstub.Stub) {
 	t.Helper()
+	return newServerAnswering(t, introspection, "testdata/jcc-commitments.response.json")
+}
+
+// newServerAnswering is newServer with the stub answering every query with the
+// response in the given file.
+func newServerAnswering(t *testing.T, introspection bool, answerFile string) (*httptest.Server, *gqlstub.Stub) {
+	t.Helper()
 	sdl, err := os.ReadFile("../schema.graphqls")
 	if err != nil {
 		t.Fatal(err)
 	}
-	answer, err := os.ReadFile("testdata/jcc-commitments.response.json")
+	answer, err := os.ReadFile(answerFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,6 +119,69 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	}
 	assertWorkers(t, res)
 	assertSameOrigin(t, srv.URL, res)
+}
+
+// TestPlaygroundExport runs the neighbourhood example and checks that the Export
+// panel offers one same-origin download per format, with the node IDs of the
+// answer (testdata/neighbourhood-jcc-10.response.json, from the real server).
+func TestPlaygroundExport(t *testing.T) {
+	const answer = "testdata/neighbourhood-jcc-10.response.json"
+	srv, stub := newServerAnswering(t, true, answer)
+	res := webtest.RunPlaygroundCheck(t, srv.URL, webtest.Options{
+		Tab:         "NeighbourhoodJcc10",
+		Expect:      []string{`"neighborhood"`},
+		ExportPanel: true,
+	})
+	if got := stub.Received(); len(got) != 1 || !strings.Contains(got[0].Query, "neighborhood(") {
+		t.Errorf("endpoint received %+v, want the neighbourhood example", got)
+	}
+	ids := answerNodeIDs(t, answer)
+	var want []string
+	for _, f := range []string{"graphml", "gexf", "csv", "json", "cypher"} {
+		want = append(want, "/export/"+f+"?ids="+strings.Join(ids, ","))
+	}
+	if !slices.Equal(res.ExportLinks, want) {
+		t.Errorf("export links =\n%q\nwant\n%q", res.ExportLinks, want)
+	}
+	assertSameOrigin(t, srv.URL, res)
+}
+
+// answerNodeIDs returns the node IDs of a neighbourhood response, URL-encoded,
+// in the order the Export panel lists them: nodes, then edge ends not among them.
+func answerNodeIDs(t *testing.T, file string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Data struct {
+			Neighborhood struct {
+				Nodes []struct{ ID string }
+				Edges []struct{ Source, Target string }
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	add := func(id string) {
+		if e := url.QueryEscape(id); !slices.Contains(ids, e) {
+			ids = append(ids, e)
+		}
+	}
+	for _, n := range r.Data.Neighborhood.Nodes {
+		add(n.ID)
+	}
+	for _, e := range r.Data.Neighborhood.Edges {
+		add(e.Source)
+		add(e.Target)
+	}
+	if len(ids) < 10 {
+		t.Fatalf("%s holds only %d nodes", file, len(ids))
+	}
+	return ids
 }
 
 // TestPlaygroundSDLFallback disables introspection: the page must load the

@@ -11,6 +11,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 
 import { loadExamples, fingerprint } from './examples.js';
+import { exportPlugin, setLastResult } from './exportPlugin.jsx';
 import { loadSchema } from './schema.js';
 import { namespacedStorage } from './storage.js';
 
@@ -19,7 +20,14 @@ const SDL_URL = '/schema.graphql';
 
 const examples = loadExamples();
 const defaultTabs = examples.map((e) => ({ query: e.query, variables: e.variables }));
-const fetcher = createGraphiQLFetcher({ url: ENDPOINT });
+// Plain JSON responses (the server does not stream), so that the last result
+// can be handed to the Export panel.
+const httpFetcher = createGraphiQLFetcher({ url: ENDPOINT, enableIncrementalDelivery: false });
+const fetcher = async (params, opts) => {
+  const result = await httpFetcher(params, opts);
+  if (params.operationName !== 'IntrospectionQuery') setLastResult(result);
+  return result;
+};
 const explorer = explorerPlugin({ showAttribution: false });
 const storage = namespacedStorage(`corridor:${fingerprint(examples)}`);
 
@@ -44,7 +52,7 @@ async function main() {
       schema={schema}
       defaultTabs={defaultTabs.length ? defaultTabs : undefined}
       defaultQuery={DEFAULT_QUERY}
-      plugins={[explorer]}
+      plugins={[explorer, exportPlugin]}
       visiblePlugin={explorer}
       storage={storage}
       defaultEditorToolsVisibility={false}

@@ -64,6 +64,9 @@ type Options struct {
 	// SchemaSource, when set, is the way the page must have loaded the
 	// schema: "introspection" or "sdl".
 	SchemaSource string
+	// ExportPanel, when set, opens the playground's Export panel after the
+	// run and records its download links in Result.ExportLinks.
+	ExportPanel bool
 	// Screenshot is a path to also write the PNG screenshot to (for example
 	// docs/playground.png). One is always written to the test's temp dir.
 	Screenshot string
@@ -93,6 +96,9 @@ type Result struct {
 	Workers []string
 	// Console holds the console messages of the page.
 	Console []string
+	// ExportLinks are the hrefs the Export panel offered after the run (with
+	// Options.ExportPanel).
+	ExportLinks []string
 }
 
 // ChromiumPath returns the Chromium binary to use: $CHROMIUM_PATH, else
@@ -441,6 +447,20 @@ func drive(ctx context.Context, opts Options, rec *recorder, res *Result) error 
 		if len(body.Errors) > 0 && string(body.Errors) != "null" {
 			return fmt.Errorf("response has errors: %s", body.Errors)
 		}
+	}
+	if opts.ExportPanel {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[aria-label="Show Export"]`))); err != nil {
+			return fmt.Errorf("open the Export panel: %w", err)
+		}
+		if err := wait("download links in the Export panel", `document.querySelector('.corridor-export a[data-format]')`); err != nil {
+			return err
+		}
+		links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`[...document.querySelectorAll('.corridor-export a[data-format]')].map(a => a.getAttribute('href'))`))
+		if err != nil {
+			return err
+		}
+		res.ExportLinks = links
 	}
 	// Let the page settle so the screenshot shows the final state.
 	return wait("the execute button to be idle",
