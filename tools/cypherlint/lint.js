@@ -7,7 +7,7 @@
 // store/neo4j/testdata/vocabulary.json).
 //
 // Usage:
-//   node lint.js [--vocabulary FILE] [--json] [FILE.cypher ...]
+//   node lint.js [--vocabulary FILE] [--json] [--jobs N] [FILE.cypher ...]
 //
 // With files, each file is one statement named after the file. Without files, a
 // JSON array [{"name": ..., "statement": ...}] is read from standard input.
@@ -15,12 +15,28 @@
 // unknown functions and procedures, deprecations, and labels, relationship types,
 // property keys or relationship directions the vocabulary does not know.
 // --json prints {"statements": N, "results": [{name, parameters, diagnostics}]}.
+//
+// Semantic analysis takes a few hundred milliseconds per statement, so the
+// statements are shared among --jobs worker threads (default: one per CPU, at
+// most one per ten statements), and each call gets only the part of the function
+// and procedure catalogue the batch calls: the package compares the whole
+// catalogue by JSON.stringify on every call, and functions a statement does not
+// call cannot change its diagnostics (a call to a function missing from the
+// catalogue is still reported as unknown).
 'use strict';
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
-// The package has no default export: take the named functions from require.
-const { lintCypherQuery, parseParameters, testData } = require('@neo4j-cypher/language-support');
+const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+
+// The package has no default export: take the named functions from require. It
+// is loaded only where statements are linted (in each worker when there are several).
+let pkg;
+function languageSupport() {
+  pkg = pkg || require('@neo4j-cypher/language-support');
+  return pkg;
+}
 
 const severities = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
@@ -33,12 +49,17 @@ function parseArgs(argv) {
   const opts = {
     vocabulary: path.join(__dirname, '..', '..', 'store', 'neo4j', 'testdata', 'vocabulary.json'),
     json: false,
+    jobs: 0,
     files: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
-    else if (a === '--vocabulary') {
+    else if (a === '--jobs') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage('--jobs needs a positive integer');
+      opts.jobs = n;
+    } else if (a === '--vocabulary') {
       if (i + 1 >= argv.length) usage('--vocabulary needs a file');
       opts.vocabulary = argv[++i];
     } else if (a.startsWith('-')) usage(`unknown option ${a}`);
@@ -64,12 +85,12 @@ function readStatements(files) {
 // function and procedure catalogues from the package's mock schema, the Corridor
 // vocabulary, and every $parameter the statement uses (declared, so only real
 // mistakes remain; the Go tests check that the adapter sends exactly these).
-function schemaFor(vocabulary, parameters) {
+function schemaFor(vocabulary, catalogue, parameters) {
   const params = {};
   for (const p of parameters) params[p] = null;
   return {
-    functions: testData.mockSchema.functions,
-    procedures: testData.mockSchema.procedures,
+    functions: catalogue.functions,
+    procedures: catalogue.procedures,
     labels: vocabulary.labels,
     relationshipTypes: vocabulary.relationshipTypes,
     propertyKeys: vocabulary.propertyKeys,
@@ -85,9 +106,38 @@ function schemaFor(vocabulary, parameters) {
 const bindsVariables = /\b(MATCH|UNWIND|MERGE|WITH|YIELD)\b/i;
 const schemaCommand = /^\s*(CYPHER\s+\d+\s+)?(CREATE|DROP|SHOW)\s+(CONSTRAINT|INDEX|RANGE|TEXT|POINT|FULLTEXT|VECTOR|LOOKUP)\b/i;
 
-function lintOne(vocabulary, s) {
+// calledNames returns the lower-cased names the statements call: name( and CALL name.
+function calledNames(statements) {
+  const names = new Set();
+  for (const s of statements) {
+    for (const m of s.statement.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) names.add(m[1].toLowerCase());
+    for (const m of s.statement.matchAll(/\bCALL\s+([A-Za-z_][A-Za-z0-9_.]*)/gi)) names.add(m[1].toLowerCase());
+  }
+  return names;
+}
+
+// catalogueFor keeps the entries of the Cypher 5 and 25 function and procedure
+// catalogues (testData.mockSchema) whose names the statements call.
+function catalogueFor(statements) {
+  const called = calledNames(statements);
+  const pick = (byVersion) => {
+    const out = {};
+    for (const [version, entries] of Object.entries(byVersion)) {
+      out[version] = {};
+      for (const [name, entry] of Object.entries(entries)) {
+        if (called.has(name.toLowerCase())) out[version][name] = entry;
+      }
+    }
+    return out;
+  };
+  const { mockSchema } = languageSupport().testData;
+  return { functions: pick(mockSchema.functions), procedures: pick(mockSchema.procedures) };
+}
+
+function lintOne(vocabulary, catalogue, s) {
+  const { lintCypherQuery, parseParameters } = languageSupport();
   const parameters = parseParameters(s.statement, false);
-  const { diagnostics, symbolTables } = lintCypherQuery(s.statement, schemaFor(vocabulary, parameters), { consoleCommandsEnabled: false });
+  const { diagnostics, symbolTables } = lintCypherQuery(s.statement, schemaFor(vocabulary, catalogue, parameters), { consoleCommandsEnabled: false });
   const analysed = symbolTables.some((t) => t.length > 0);
   if (!analysed && bindsVariables.test(s.statement) && !schemaCommand.test(s.statement) && diagnostics.length === 0) {
     diagnostics.push({
@@ -111,14 +161,35 @@ function lintOne(vocabulary, s) {
   };
 }
 
-function main() {
+function lintAll(vocabulary, statements) {
+  const catalogue = catalogueFor(statements);
+  return statements.map((s) => lintOne(vocabulary, catalogue, s));
+}
+
+// lintParallel lints statements in jobs worker threads, dealt round-robin, and
+// returns the results in the statements' order.
+async function lintParallel(vocabulary, statements, jobs) {
+  const shares = Array.from({ length: jobs }, () => []);
+  statements.forEach((s, i) => shares[i % jobs].push(s));
+  const parts = await Promise.all(shares.map((share) => new Promise((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: { vocabulary, statements: share } });
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`cypherlint worker exited with status ${code}`)); });
+  })));
+  return statements.map((_, i) => parts[i % jobs][Math.floor(i / jobs)]);
+}
+
+async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const vocabulary = JSON.parse(fs.readFileSync(opts.vocabulary, 'utf8'));
   for (const key of ['labels', 'relationshipTypes', 'propertyKeys']) {
     if (!Array.isArray(vocabulary[key]) || vocabulary[key].length === 0) usage(`${opts.vocabulary} has no ${key}`);
   }
   const statements = readStatements(opts.files);
-  const results = statements.map((s) => lintOne(vocabulary, s));
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const jobs = Math.max(1, Math.min(opts.jobs || cpus, Math.ceil(statements.length / 10)));
+  const results = jobs > 1 ? await lintParallel(vocabulary, statements, jobs) : lintAll(vocabulary, statements);
   const failed = results.filter((r) => r.diagnostics.length > 0);
   if (opts.json) {
     process.stdout.write(JSON.stringify({ statements: results.length, results }, null, 2) + '\n');
@@ -133,4 +204,12 @@ function main() {
   process.exit(failed.length > 0 ? 1 : 0);
 }
 
-main();
+if (isMainThread) {
+  main().catch((err) => {
+    process.stderr.write(`cypherlint: ${err.stack || err}\n`);
+    process.exit(2);
+  });
+} else {
+  // A worker lints its share with the catalogue its share calls.
+  parentPort.postMessage(lintAll(workerData.vocabulary, workerData.statements));
+}
