@@ -37,8 +37,10 @@ type lintResult struct {
 }
 
 type lintReport struct {
-	Statements int          `json:"statements"`
-	Results    []lintResult `json:"results"`
+	Statements int `json:"statements"`
+	// Cached counts the results taken from the linter's cache.
+	Cached  int          `json:"cached"`
+	Results []lintResult `json:"results"`
 }
 
 type namedStatement struct {
@@ -47,6 +49,21 @@ type namedStatement struct {
 }
 
 var npmOnce sync.Once
+
+// lintCacheDir is where the linter keeps the results of statements it has
+// analysed, keyed by everything that decides them, so a rerun analyses only new
+// or changed statements. In CI (CI=true), or with CYPHERLINT_CACHE=off, there is
+// no cache: every statement is analysed.
+func lintCacheDir() string {
+	if os.Getenv("CI") == "true" || os.Getenv("CYPHERLINT_CACHE") == "off" {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "corridor", "cypherlint")
+}
 
 // lint runs the linter over statements. A missing node is a failure, not a skip;
 // missing node modules are installed from the committed lockfile first.
@@ -73,7 +90,11 @@ func lint(t *testing.T, stmts []namedStatement) lintReport {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, filepath.Join(cypherlintDir, "lint.js"), "--json", "--vocabulary", vocabularyPath)
+	args := []string{filepath.Join(cypherlintDir, "lint.js"), "--json", "--vocabulary", vocabularyPath}
+	if dir := lintCacheDir(); dir != "" {
+		args = append(args, "--cache", dir)
+	}
+	cmd := exec.Command(node, args...)
 	cmd.Stdin = bytes.NewReader(in)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -119,7 +140,7 @@ func TestCypherLint(t *testing.T) {
 			t.Errorf("%s: the linter reads parameters %q, the adapter %q", r.Name, r.Parameters, want)
 		}
 	}
-	t.Logf("linted %d statements", len(report.Results))
+	t.Logf("linted %d statements (%d results from the cache %s)", len(report.Results), report.Cached, lintCacheDir())
 }
 
 // TestCypherLintCatchesMistakes shows that the linter is not a rubber stamp: each

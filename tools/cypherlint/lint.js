@@ -7,7 +7,7 @@
 // store/neo4j/testdata/vocabulary.json).
 //
 // Usage:
-//   node lint.js [--vocabulary FILE] [--json] [--jobs N] [FILE.cypher ...]
+//   node lint.js [--vocabulary FILE] [--json] [--jobs N] [--cache DIR] [FILE.cypher ...]
 //
 // With files, each file is one statement named after the file. Without files, a
 // JSON array [{"name": ..., "statement": ...}] is read from standard input.
@@ -23,8 +23,14 @@
 // catalogue by JSON.stringify on every call, and functions a statement does not
 // call cannot change its diagnostics (a call to a function missing from the
 // catalogue is still reported as unknown).
+//
+// --cache DIR keeps each statement's result in DIR under a hash of everything
+// that decides it (this file, the locked package versions, the vocabulary, the
+// statement's name and text), so only new or changed statements are analysed
+// again; --json then also reports how many results came from the cache.
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -41,7 +47,7 @@ function languageSupport() {
 const severities = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 function usage(msg) {
-  process.stderr.write(`cypherlint: ${msg}\nusage: node lint.js [--vocabulary FILE] [--json] [FILE.cypher ...]\n`);
+  process.stderr.write(`cypherlint: ${msg}\nusage: node lint.js [--vocabulary FILE] [--json] [--jobs N] [--cache DIR] [FILE.cypher ...]\n`);
   process.exit(2);
 }
 
@@ -50,6 +56,7 @@ function parseArgs(argv) {
     vocabulary: path.join(__dirname, '..', '..', 'store', 'neo4j', 'testdata', 'vocabulary.json'),
     json: false,
     jobs: 0,
+    cache: '',
     files: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -59,6 +66,9 @@ function parseArgs(argv) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage('--jobs needs a positive integer');
       opts.jobs = n;
+    } else if (a === '--cache') {
+      if (i + 1 >= argv.length) usage('--cache needs a directory');
+      opts.cache = argv[++i];
     } else if (a === '--vocabulary') {
       if (i + 1 >= argv.length) usage('--vocabulary needs a file');
       opts.vocabulary = argv[++i];
@@ -180,6 +190,47 @@ async function lintParallel(vocabulary, statements, jobs) {
   return statements.map((_, i) => parts[i % jobs][Math.floor(i / jobs)]);
 }
 
+// cacheKeyer returns a function giving the cache key of a statement's result.
+function cacheKeyer(vocabulary) {
+  const base = crypto.createHash('sha256');
+  base.update(fs.readFileSync(__filename));
+  base.update(fs.readFileSync(path.join(__dirname, 'package-lock.json')));
+  base.update(JSON.stringify(vocabulary));
+  return (s) => base.copy().update(JSON.stringify([s.name, s.statement])).digest('hex');
+}
+
+// lintCached answers from the cache directory what it can and lints the rest,
+// storing their results; it returns the results in order and how many were cached.
+async function lintCached(vocabulary, statements, jobs, dir) {
+  const keyOf = cacheKeyer(vocabulary);
+  const keys = statements.map(keyOf);
+  const results = keys.map((k) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, k + '.json'), 'utf8'));
+    } catch {
+      return null;
+    }
+  });
+  const todo = statements.filter((_, i) => results[i] === null);
+  const fresh = await lintSome(vocabulary, todo, jobs);
+  fs.mkdirSync(dir, { recursive: true });
+  let j = 0;
+  results.forEach((r, i) => {
+    if (r !== null) return;
+    results[i] = fresh[j++];
+    const file = path.join(dir, keys[i] + '.json');
+    fs.writeFileSync(file + '.tmp', JSON.stringify(results[i]));
+    fs.renameSync(file + '.tmp', file);
+  });
+  return { results, cached: statements.length - todo.length };
+}
+
+// lintSome lints statements, in jobs workers (at most one per ten statements).
+async function lintSome(vocabulary, statements, jobs) {
+  const n = Math.max(1, Math.min(jobs, Math.ceil(statements.length / 10)));
+  return n > 1 ? lintParallel(vocabulary, statements, n) : lintAll(vocabulary, statements);
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const vocabulary = JSON.parse(fs.readFileSync(opts.vocabulary, 'utf8'));
@@ -188,18 +239,21 @@ async function main() {
   }
   const statements = readStatements(opts.files);
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const jobs = Math.max(1, Math.min(opts.jobs || cpus, Math.ceil(statements.length / 10)));
-  const results = jobs > 1 ? await lintParallel(vocabulary, statements, jobs) : lintAll(vocabulary, statements);
+  const jobs = opts.jobs || cpus;
+  const { results, cached } = opts.cache
+    ? await lintCached(vocabulary, statements, jobs, opts.cache)
+    : { results: await lintSome(vocabulary, statements, jobs), cached: 0 };
   const failed = results.filter((r) => r.diagnostics.length > 0);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ statements: results.length, results }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ statements: results.length, cached, results }, null, 2) + '\n');
   } else {
     for (const r of failed) {
       for (const d of r.diagnostics) {
         process.stdout.write(`${r.name}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.text ? ` [${d.text}]` : ''}\n`);
       }
     }
-    process.stdout.write(`cypherlint: ${results.length} statements, ${failed.length} with diagnostics\n`);
+    const fromCache = opts.cache ? ` (${cached} from the cache)` : '';
+    process.stdout.write(`cypherlint: ${results.length} statements${fromCache}, ${failed.length} with diagnostics\n`);
   }
   process.exit(failed.length > 0 ? 1 : 0);
 }
