@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -49,16 +50,25 @@ func (ix *index) neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (
 					return nil, fmt.Errorf("memory: neighborhood: %w", err)
 				}
 			}
+			// u's neighbours come in ID order, so beyond its first room new ones
+			// none can be among the room smallest of the level: stop there (a
+			// hub's thousands of neighbours cost no more than room of them).
+			found := 0
 			for _, h := range g.halves(u) {
 				ge := &g.edges[h.edge]
 				v := h.other
 				if !typeOK[ge.typ] || s.seen.has(v) || !kindOK[g.kind[v]] {
 					continue
 				}
+				if found == room {
+					truncated = true
+					break
+				}
+				found++
 				s.seen.add(v)
 				next = append(next, v)
 			}
-			if room == 0 && len(next) > 0 {
+			if truncated && room == 0 {
 				break // one node beyond the limit is enough to know it was cut
 			}
 		}
@@ -78,11 +88,27 @@ func (ix *index) neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (
 		s.onPath.add(n)
 	}
 	var es []int32
+	sortedKept := slices.Clone(kept)
+	slices.Sort(sortedKept)
 	for _, u := range kept {
-		for _, h := range g.halves(u) {
-			ge := &g.edges[h.edge]
-			if typeOK[ge.typ] && ge.from == u && s.onPath.has(h.other) {
-				es = append(es, h.edge)
+		hs := g.halves(u)
+		if len(hs) <= 32*len(kept) {
+			for _, h := range hs {
+				ge := &g.edges[h.edge]
+				if typeOK[ge.typ] && ge.from == u && s.onPath.has(h.other) {
+					es = append(es, h.edge)
+				}
+			}
+			continue
+		}
+		// A hub: look each kept node up in its halves (sorted by other end).
+		for _, v := range sortedKept {
+			i, _ := slices.BinarySearchFunc(hs, v, func(h half, v int32) int { return cmp.Compare(h.other, v) })
+			for ; i < len(hs) && hs[i].other == v; i++ {
+				ge := &g.edges[hs[i].edge]
+				if typeOK[ge.typ] && ge.from == u {
+					es = append(es, hs[i].edge)
+				}
 			}
 		}
 	}

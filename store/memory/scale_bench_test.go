@@ -63,40 +63,48 @@ func scaleStore(b *testing.B, n int) (*memory.Store, *domain.Dataset) {
 	return scaleCache.store, scaleCache.ds
 }
 
-// latencies records one duration per operation and reports percentiles.
-type latencies []time.Duration
-
-func (l *latencies) time(f func()) {
-	start := time.Now()
-	f()
-	*l = append(*l, time.Since(start))
+// latencies records the warm-up query's duration and one duration per timed
+// operation, and reports them.
+type latencies struct {
+	first time.Duration
+	d     []time.Duration
 }
 
-func (l latencies) report(b *testing.B) {
-	if len(l) == 0 {
-		return
-	}
-	s := slices.Clone(l)
-	slices.Sort(s)
-	at := func(p float64) float64 {
-		return float64(s[min(len(s)-1, int(p*float64(len(s))))]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
-	b.ReportMetric(float64(s[len(s)-1])/float64(time.Millisecond), "max-ms")
-}
-
-// warmUp runs one query before the timing starts and reports its duration as
-// first-ms: the first query of a snapshot fills pools (neighbourhoods, paths)
-// or builds a grouping's table (commitmentStats), once per snapshot.
-func warmUp(b *testing.B, f func() error) {
+// warmUp runs one query before the timing starts: the first query of a
+// snapshot fills pools (neighbourhoods, paths) or builds a grouping's table
+// (commitmentStats), once per snapshot. Its time is reported as first-ms.
+func (l *latencies) warmUp(b *testing.B, f func() error) {
 	b.Helper()
 	start := time.Now()
 	if err := f(); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(time.Since(start))/float64(time.Millisecond), "first-ms")
+	l.first = time.Since(start)
 	b.ResetTimer()
+}
+
+func (l *latencies) time(f func()) {
+	start := time.Now()
+	f()
+	l.d = append(l.d, time.Since(start))
+}
+
+// report reports first-ms, p50-ms, p99-ms and max-ms (after the timed loop:
+// ResetTimer drops metrics reported before it).
+func (l *latencies) report(b *testing.B) {
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	if l.first > 0 {
+		b.ReportMetric(ms(l.first), "first-ms")
+	}
+	if len(l.d) == 0 {
+		return
+	}
+	s := slices.Clone(l.d)
+	slices.Sort(s)
+	at := func(p float64) time.Duration { return s[min(len(s)-1, int(p*float64(len(s))))] }
+	b.ReportMetric(ms(at(0.50)), "p50-ms")
+	b.ReportMetric(ms(at(0.99)), "p99-ms")
+	b.ReportMetric(ms(s[len(s)-1]), "max-ms")
 }
 
 // vmRSS returns the process's resident set size in bytes (Linux), or 0.
@@ -170,11 +178,11 @@ func BenchmarkScaleNeighborhood(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d/depth=2", n), func(b *testing.B) {
 			s, ds := scaleStore(b, n)
 			centres := sampleIDs(ds, 1000)
-			warmUp(b, func() error {
+			var lat latencies
+			lat.warmUp(b, func() error {
 				_, err := s.Neighborhood(ctx, domain.NeighborhoodQuery{ID: centres[0], Depth: 2})
 				return err
 			})
-			var lat latencies
 			i := 0
 			for b.Loop() {
 				id := centres[i%len(centres)]
@@ -199,14 +207,14 @@ func BenchmarkScalePaths(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d/maxHops=4", n), func(b *testing.B) {
 			s, ds := scaleStore(b, n)
 			ends := sampleIDs(ds, 2000, domain.KindPerson, domain.KindOrganization, domain.KindCountry)
-			warmUp(b, func() error {
+			var lat latencies
+			lat.warmUp(b, func() error {
 				_, err := s.Paths(ctx, domain.PathQuery{From: ends[0], To: ends[1], MaxHops: 4})
 				if domain.ErrorCode(err) == domain.EINVALID {
 					return nil
 				}
 				return err
 			})
-			var lat latencies
 			i, broad, found := 0, 0, 0
 			for b.Loop() {
 				from, to := ends[(2*i)%len(ends)], ends[(2*i+1)%len(ends)]
@@ -242,8 +250,8 @@ func BenchmarkScaleCommitmentStats(b *testing.B) {
 					_, err := s.CommitmentStats(ctx, g, domain.CommitmentFilter{})
 					return err
 				}
-				warmUp(b, stats)
 				var lat latencies
+				lat.warmUp(b, stats)
 				for b.Loop() {
 					lat.time(func() {
 						if err := stats(); err != nil {
