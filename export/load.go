@@ -110,12 +110,13 @@ func namedNodes(ctx context.Context, st domain.Store, ids []string) ([]domain.No
 	return ns, nil
 }
 
-// allNodes returns every node of st: at once from a NodeLister, otherwise
-// every listed kind page by page, programmes and pillars, the roles and
+// allNodes returns every node of st: at once from a NodeLister (looking through
+// decorators that Unwrap to the store they measure or guard), otherwise every
+// listed kind page by page, programmes and pillars, the roles and
 // figures of the nodes found, and every node citing a source (every record
 // carries evidence, so nothing is left out).
 func allNodes(ctx context.Context, st domain.Store) ([]domain.Node, error) {
-	if l, ok := st.(NodeLister); ok {
+	if l, ok := nodeLister(st); ok {
 		ns, err := l.AllNodes(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("export: listing nodes: %w", err)
@@ -238,4 +239,19 @@ func pageAll[T domain.Node](list func(domain.PageArgs) (*domain.Page[T], error),
 		}
 		p.After = pg.Cursors[len(pg.Cursors)-1]
 	}
+}
+
+// nodeLister finds a NodeLister in st or in the stores it wraps.
+func nodeLister(st domain.Store) (NodeLister, bool) {
+	for st != nil {
+		if l, ok := st.(NodeLister); ok {
+			return l, true
+		}
+		u, ok := st.(interface{ Unwrap() domain.Store })
+		if !ok {
+			return nil, false
+		}
+		st = u.Unwrap()
+	}
+	return nil, false
 }

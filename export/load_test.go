@@ -216,3 +216,38 @@ func TestHandler(t *testing.T) {
 		}
 	}
 }
+
+// countingLister records AllNodes calls of the store it wraps.
+type countingLister struct {
+	domain.Store
+	calls int
+}
+
+func (c *countingLister) AllNodes(ctx context.Context) ([]domain.Node, error) {
+	c.calls++
+	return c.Store.(NodeLister).AllNodes(ctx)
+}
+
+// decorator hides every method but domain.Store's, and unwraps to its store, as
+// the metrics decorator does.
+type decorator struct{ inner domain.Store }
+
+func (d decorator) Unwrap() domain.Store { return d.inner }
+
+func TestLoadLooksThroughDecorators(t *testing.T) {
+	inner := &countingLister{Store: mustSeedStore(t)}
+	d := struct {
+		domain.Store
+		decorator
+	}{inner, decorator{inner}}
+	g, err := Load(context.Background(), d, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inner.calls != 1 {
+		t.Errorf("AllNodes called %d times through the decorator, want 1", inner.calls)
+	}
+	if want := mustSeedGraph(t); len(g.Nodes) != len(want.Nodes) {
+		t.Errorf("%d nodes, want %d", len(g.Nodes), len(want.Nodes))
+	}
+}
