@@ -22,6 +22,7 @@ import (
 //   - an error gqlgen or gqlparser made from the request itself (parse, validation,
 //     complexity, persisted query) keeps its message and code, except that bad enum
 //     values, bad variable values and the depth and alias limits are BAD_USER_INPUT;
+//   - work stopped by the request's deadline is TIMEOUT;
 //   - anything else is INTERNAL with a generic message, and is logged in full.
 //
 // Extensions hold only `code` and, when known, `field`: never a stack or internal text.
@@ -34,6 +35,8 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case errors.As(err, &de):
 			code, field, out.Message = de.Code, de.Field, de.Message
+		case errors.Is(err, context.DeadlineExceeded):
+			code, out.Message = domain.ETIMEOUT, "the request took longer than the server's time limit"
 		case src.Err == nil:
 			out.Message = src.Message
 			code, _ = src.Extensions["code"].(string)

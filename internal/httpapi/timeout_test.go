@@ -59,7 +59,7 @@ func TestTimeoutCancelsStoreWork(t *testing.T) {
 	default:
 		t.Fatal("the response came before the store call ended")
 	}
-	if !strings.Contains(string(body), `"errors"`) || !strings.Contains(string(body), `"code":"`) || strings.Contains(string(body), "deadline") {
-		t.Fatalf("response = %s, want a coded error without internals", body)
+	if !strings.Contains(string(body), `"errors"`) || !strings.Contains(string(body), `"code":"TIMEOUT"`) || strings.Contains(string(body), "deadline") {
+		t.Fatalf("response = %s, want a TIMEOUT error without internals", body)
 	}
 }
