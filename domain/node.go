@@ -40,6 +40,19 @@ type Meta struct {
 // NodeID returns the node's ID.
 func (m *Meta) NodeID() string { return m.ID }
 
+// NodeMeta returns the Meta itself, so that code holding any node can reach it
+// (see MetaOf).
+func (m *Meta) NodeMeta() *Meta { return m }
+
+// MetaOf returns a pointer to the Meta of a node of this package (every kind
+// embeds one), or nil for a Node implemented elsewhere.
+func MetaOf(n Node) *Meta {
+	if m, ok := n.(interface{ NodeMeta() *Meta }); ok {
+		return m.NodeMeta()
+	}
+	return nil
+}
+
 // NodeEvidence returns the evidence held on the node.
 func (m *Meta) NodeEvidence() []Evidence { return m.Evidence }
 

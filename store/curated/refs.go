@@ -79,29 +79,8 @@ func clone(n domain.Node) domain.Node {
 
 // metaPtr returns a pointer to a record's Meta.
 func metaPtr(n domain.Node) *domain.Meta {
-	switch n := n.(type) {
-	case *domain.Person:
-		return &n.Meta
-	case *domain.Organization:
-		return &n.Meta
-	case *domain.Country:
-		return &n.Meta
-	case *domain.Role:
-		return &n.Meta
-	case *domain.Meeting:
-		return &n.Meta
-	case *domain.Commitment:
-		return &n.Meta
-	case *domain.Project:
-		return &n.Meta
-	case *domain.Programme:
-		return &n.Meta
-	case *domain.Pillar:
-		return &n.Meta
-	case *domain.Figure:
-		return &n.Meta
-	case *domain.Source:
-		return &n.Meta
+	if m := domain.MetaOf(n); m != nil {
+		return m
 	}
 	panic(fmt.Sprintf("curated: unknown node type %T", n))
 }

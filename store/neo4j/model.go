@@ -355,31 +355,10 @@ func evidenceRowOf(owner, id string, ev domain.Evidence, claim string, position 
 		attribution: string(ev.Attribution), speaker: ev.SpeakerID, claim: claim, position: position}
 }
 
-// metaOf returns the Meta of a record.
+// metaOf returns the Meta of a record (an empty one for a foreign Node type).
 func metaOf(n domain.Node) *domain.Meta {
-	switch n := n.(type) {
-	case *domain.Person:
-		return &n.Meta
-	case *domain.Organization:
-		return &n.Meta
-	case *domain.Country:
-		return &n.Meta
-	case *domain.Role:
-		return &n.Meta
-	case *domain.Meeting:
-		return &n.Meta
-	case *domain.Commitment:
-		return &n.Meta
-	case *domain.Project:
-		return &n.Meta
-	case *domain.Programme:
-		return &n.Meta
-	case *domain.Pillar:
-		return &n.Meta
-	case *domain.Figure:
-		return &n.Meta
-	case *domain.Source:
-		return &n.Meta
+	if m := domain.MetaOf(n); m != nil {
+		return m
 	}
 	return &domain.Meta{}
 }
