@@ -170,6 +170,96 @@ func (r *meetingComparisonResolver) NoLongerMentioned(ctx context.Context, obj *
 	return matchSide(obj.Dropped, false), nil
 }
 
+func (r *mutationResolver) CreatePerson(ctx context.Context, input model.PersonInput) (*domain.Person, error) {
+	return r.savePerson(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdatePerson(ctx context.Context, input model.PersonInput) (*domain.Person, error) {
+	return r.savePerson(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateOrganization(ctx context.Context, input model.OrganizationInput) (*domain.Organization, error) {
+	return r.saveOrganization(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.OrganizationInput) (*domain.Organization, error) {
+	return r.saveOrganization(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
+	return r.saveSource(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
+	return r.saveSource(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateMeeting(ctx context.Context, input model.MeetingInput) (*domain.Meeting, error) {
+	return r.saveMeeting(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateMeeting(ctx context.Context, input model.MeetingInput) (*domain.Meeting, error) {
+	return r.saveMeeting(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateCommitment(ctx context.Context, input model.CommitmentInput) (*domain.Commitment, error) {
+	return r.saveCommitment(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateCommitment(ctx context.Context, input model.CommitmentInput) (*domain.Commitment, error) {
+	return r.saveCommitment(ctx, false, input)
+}
+
+func (r *mutationResolver) DeleteNode(ctx context.Context, id string) (string, error) {
+	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	if err != nil {
+		return "", err
+	}
+	if err := w.Delete(ctx, actor, id); err != nil {
+		return "", writeErr(ctx, err)
+	}
+	return id, nil
+}
+
+func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (domain.Node, error) {
+	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	if err != nil {
+		return nil, err
+	}
+	n, err := w.Link(ctx, actor, linkOf(input))
+	return n, writeErr(ctx, err)
+}
+
+func (r *mutationResolver) Unlink(ctx context.Context, input model.LinkInput) (domain.Node, error) {
+	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	if err != nil {
+		return nil, err
+	}
+	n, err := w.Unlink(ctx, actor, linkOf(input))
+	return n, writeErr(ctx, err)
+}
+
+func (r *mutationResolver) AttachEvidence(ctx context.Context, id string, evidence model.EvidenceInput) (domain.Node, error) {
+	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	if err != nil {
+		return nil, err
+	}
+	n, err := w.AttachEvidence(ctx, actor, id, evidenceOf(&evidence))
+	return n, writeErr(ctx, err)
+}
+
+func (r *mutationResolver) MergeNodes(ctx context.Context, survivor string, merged string) (*model.MergeResult, error) {
+	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	res, err := w.Merge(ctx, actor, survivor, merged)
+	if err != nil {
+		return nil, writeErr(ctx, err)
+	}
+	return &model.MergeResult{Survivor: res.Survivor, Changed: res.Changed, MergedID: res.Tombstone.ID}, nil
+}
+
 func (r *organizationResolver) Note(ctx context.Context, obj *domain.Organization) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -602,6 +692,25 @@ func (r *queryResolver) CompareMeetings(ctx context.Context, a string, b string)
 	return c, nil
 }
 
+func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string, node *string) (*model.AuditConnection, error) {
+	if err := domain.RequireRole(ctx, domain.RoleAdmin); err != nil {
+		return nil, err
+	}
+	log, ok := r.store.(domain.AuditLog)
+	if !ok {
+		return nil, domain.Errorf(domain.EINTERNAL, "this server's store keeps no audit trail")
+	}
+	q := domain.AuditQuery{After: str(after), NodeID: str(node)}
+	if first != nil {
+		q.First = *first
+	}
+	p, err := log.Audit(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return auditConnection(p), nil
+}
+
 func (r *roleResolver) Note(ctx context.Context, obj *domain.Role) (*string, error) {
 	return optString(obj.Note), nil
 }
@@ -666,6 +775,8 @@ func (r *Resolver) MeetingComparison() generated.MeetingComparisonResolver {
 	return &meetingComparisonResolver{r}
 }
 
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
+
 func (r *Resolver) Organization() generated.OrganizationResolver { return &organizationResolver{r} }
 
 func (r *Resolver) PartialDate() generated.PartialDateResolver { return &partialDateResolver{r} }
@@ -701,6 +812,7 @@ type (
 	graphEdgeResolver           struct{ *Resolver }
 	meetingResolver             struct{ *Resolver }
 	meetingComparisonResolver   struct{ *Resolver }
+	mutationResolver            struct{ *Resolver }
 	organizationResolver        struct{ *Resolver }
 	partialDateResolver         struct{ *Resolver }
 	participationResolver       struct{ *Resolver }

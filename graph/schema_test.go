@@ -129,6 +129,9 @@ func TestEnumsMatchDomain(t *testing.T) {
 		"PathDirection":        enumNames(model.AllPathDirection),
 		"TimelineEventKind":    enumNames(domain.TimelineEventKinds),
 		"CommitmentGroup":      enumNames(domain.CommitmentGroups),
+		"AuditAction": str([]string{string(domain.AuditCreate), string(domain.AuditUpdate), string(domain.AuditDelete),
+			string(domain.AuditLink), string(domain.AuditUnlink), string(domain.AuditEvidence), string(domain.AuditMerge),
+			string(domain.AuditImport), string(domain.AuditSeed)}),
 	}
 	for name, def := range s.Types {
 		if def.Kind == ast.Enum && !def.BuiltIn && !strings.HasPrefix(name, "__") {

@@ -67,6 +67,42 @@ type ActorOrder struct {
 	Direction string `json:"direction"`
 }
 
+// A page of the audit trail, newest first.
+type AuditConnection struct {
+	// The entries of the page, each with its cursor.
+	Edges []*AuditEdge `json:"edges"`
+	// Where the page sits in the trail.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// An audit entry in a page.
+type AuditEdge struct {
+	// An opaque cursor: pass it as `after` to start the next page after this entry.
+	Cursor string `json:"cursor"`
+	// The entry.
+	Node *AuditEntry `json:"node"`
+}
+
+// One node changed by one write.
+type AuditEntry struct {
+	// Numbers entries in the order they were recorded, from 1.
+	Seq int `json:"seq"`
+	// Numbers the write (one transaction) the entry belongs to.
+	Write int `json:"write"`
+	// When the write was committed, RFC 3339 in UTC.
+	At string `json:"at"`
+	// The name of the API key that wrote.
+	Actor string `json:"actor"`
+	// What kind of write it was.
+	Action AuditAction `json:"action"`
+	// The ID of the node changed.
+	NodeID string `json:"nodeId"`
+	// The node as JSON before the write; null for a creation.
+	Before *string `json:"before,omitempty"`
+	// The node as JSON after the write; null for a deletion.
+	After *string `json:"after,omitempty"`
+}
+
 // A page of commitments.
 type CommitmentConnection struct {
 	// The commitments of the page, each with its cursor.
@@ -117,12 +153,50 @@ type CommitmentFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+// A whole commitment record. On update, omitted optional fields are cleared.
+type CommitmentInput struct {
+	// The stable ID, `commitment:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The commitment in plain words.
+	Statement string `json:"statement"`
+	// What kind of commitment it is.
+	Kind domain.CommitmentKind `json:"kind"`
+	// How far it has got.
+	Status domain.CommitmentStatus `json:"status"`
+	// The IDs of the actors who made it (at least one).
+	MadeByIds []string `json:"madeByIds"`
+	// The IDs of the actors it was made to.
+	MadeToIds []string `json:"madeToIds,omitempty"`
+	// The ID of the meeting where it was made.
+	MadeAtID *string `json:"madeAtId,omitempty"`
+	// When it was made: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown.
+	Date *string `json:"date,omitempty"`
+	// The IDs of the projects, pillars, programmes or organizations it concerns.
+	ConcernIds []string `json:"concernIds,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the commitment (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // How to sort commitments.
 type CommitmentOrder struct {
 	// The sort key.
 	Field string `json:"field"`
 	// The sort direction.
 	Direction string `json:"direction"`
+}
+
+// A piece of evidence to store: a verbatim quote from a source node.
+type EvidenceInput struct {
+	// The ID of the Source node the quote is taken from.
+	SourceID string `json:"sourceId"`
+	// A verbatim excerpt of the source text (it must occur in the source's text).
+	Quote string `json:"quote"`
+	// Whose words the quote holds.
+	Attribution domain.Attribution `json:"attribution"`
+	// The actor who spoke, for DIRECT_QUOTE and REPORTED evidence.
+	SpeakerID *string `json:"speakerId,omitempty"`
 }
 
 // The number of nodes of one kind.
@@ -145,6 +219,20 @@ type Limits struct {
 	DefaultPageSize int `json:"defaultPageSize"`
 	// The largest `first` accepted; more is a BAD_USER_INPUT error, never silently capped.
 	MaxPageSize int `json:"maxPageSize"`
+}
+
+// A relationship to add or remove: `from -type-> to`, in the direction of RelationType.
+type LinkInput struct {
+	// The relationship type, e.g. MADE or PARTICIPATED_IN.
+	Type domain.RelType `json:"type"`
+	// The ID of the node the relationship starts at.
+	From string `json:"from"`
+	// The ID of the node the relationship ends at.
+	To string `json:"to"`
+	// The capacity a participant attended in (PARTICIPATED_IN only).
+	Capacity *string `json:"capacity,omitempty"`
+	// Evidence for a participation (PARTICIPATED_IN only, required there).
+	Evidence []*EvidenceInput `json:"evidence,omitempty"`
 }
 
 // A page of meetings.
@@ -181,12 +269,81 @@ type MeetingFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+// A meeting record. On update, omitted optional fields are cleared, but participants
+// and signed documents are kept (change participants with `link`/`unlink`).
+type MeetingInput struct {
+	// The stable ID, `meeting:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The title.
+	Title string `json:"title"`
+	// The meeting series, e.g. `JCC`.
+	Series *string `json:"series,omitempty"`
+	// The number of the meeting in its series.
+	Sequence *int `json:"sequence,omitempty"`
+	// The ID of the organization whose meeting this is.
+	BodyID *string `json:"bodyId,omitempty"`
+	// When it took place: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown.
+	Date *string `json:"date,omitempty"`
+	// Where it took place.
+	Location *string `json:"location,omitempty"`
+	// How it was held.
+	Format domain.MeetingFormat `json:"format"`
+	// The IDs of the actors who hosted or organized it.
+	OrganizerIds []string `json:"organizerIds,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the meeting's facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // How to sort meetings.
 type MeetingOrder struct {
 	// The sort key.
 	Field string `json:"field"`
 	// The sort direction.
 	Direction string `json:"direction"`
+}
+
+// What a merge changed.
+type MergeResult struct {
+	// The surviving node, with the merged node's names among its aliases.
+	Survivor domain.Node `json:"survivor"`
+	// Every other node whose references were moved to the survivor.
+	Changed []domain.Node `json:"changed"`
+	// The ID of the merged node, which now resolves to the survivor.
+	MergedID string `json:"mergedId"`
+}
+
+// Curation. Every mutation needs `Authorization: Bearer <key>`: without a valid key it
+// fails with `UNAUTHENTICATED`, with a key whose role is too low with `FORBIDDEN`.
+// Creating, updating, linking and attaching evidence need the `editor` role; deleting
+// and merging need `admin`. A write that breaks a rule stores nothing and fails with
+// one `BAD_USER_INPUT` error per problem, each naming the offending field in
+// `extensions.field` (e.g. `evidence[0].quote`). Each write is recorded in the audit
+// trail under the key's name.
+type Mutation struct {
+}
+
+// A whole organization record. On update, omitted optional fields are cleared.
+type OrganizationInput struct {
+	// The stable ID, `org:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name as most often written.
+	Name string `json:"name"`
+	// Other spellings and forms of the name.
+	Aliases []string `json:"aliases,omitempty"`
+	// An acronym such as `PSEB`.
+	Acronym *string `json:"acronym,omitempty"`
+	// What kind of organization it is.
+	Type domain.OrgType `json:"type"`
+	// The ID of the country it belongs to.
+	CountryID *string `json:"countryId,omitempty"`
+	// The ID of the organization it sits under.
+	ParentID *string `json:"parentId,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the organization's facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // Where a page sits in a list.
@@ -199,6 +356,22 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// The cursor of the last item of the page; pass it as `after` for the next page.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A whole person record. On update, omitted optional fields are cleared.
+type PersonInput struct {
+	// The stable ID, `person:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name as most often written.
+	Name string `json:"name"`
+	// Other spellings and forms of the name.
+	Aliases []string `json:"aliases,omitempty"`
+	// The ID of the country the person is a national of.
+	NationalityID *string `json:"nationalityId,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the name and nationality (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // A page of projects.
@@ -273,6 +446,24 @@ type SourceFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+// A whole source record. On update, omitted optional fields are cleared.
+type SourceInput struct {
+	// The stable ID, `source:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The headline or title.
+	Title string `json:"title"`
+	// The publisher, where the text names it.
+	Publisher *string `json:"publisher,omitempty"`
+	// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown.
+	Published *string `json:"published,omitempty"`
+	// The URL, when known.
+	URL *string `json:"url,omitempty"`
+	// The name of the file the text was read from.
+	File string `json:"file"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+}
+
 // How to sort sources.
 type SourceOrder struct {
 	// The sort key.
@@ -288,6 +479,85 @@ type TextRange struct {
 	Start int `json:"start"`
 	// The offset just past the last code unit of the range.
 	End int `json:"end"`
+}
+
+// What kind of write an audit entry records.
+type AuditAction string
+
+const (
+	// A node was created.
+	AuditActionCreate AuditAction = "CREATE"
+	// A node was replaced by an update.
+	AuditActionUpdate AuditAction = "UPDATE"
+	// A node was deleted.
+	AuditActionDelete AuditAction = "DELETE"
+	// A relationship was added.
+	AuditActionLink AuditAction = "LINK"
+	// A relationship was removed.
+	AuditActionUnlink AuditAction = "UNLINK"
+	// Evidence was attached.
+	AuditActionAttachEvidence AuditAction = "ATTACH_EVIDENCE"
+	// Two nodes were merged.
+	AuditActionMerge AuditAction = "MERGE"
+	// A bulk import.
+	AuditActionImport AuditAction = "IMPORT"
+	// A seed synchronisation.
+	AuditActionSeed AuditAction = "SEED"
+)
+
+var AllAuditAction = []AuditAction{
+	AuditActionCreate,
+	AuditActionUpdate,
+	AuditActionDelete,
+	AuditActionLink,
+	AuditActionUnlink,
+	AuditActionAttachEvidence,
+	AuditActionMerge,
+	AuditActionImport,
+	AuditActionSeed,
+}
+
+func (e AuditAction) IsValid() bool {
+	switch e {
+	case AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionLink, AuditActionUnlink, AuditActionAttachEvidence, AuditActionMerge, AuditActionImport, AuditActionSeed:
+		return true
+	}
+	return false
+}
+
+func (e AuditAction) String() string {
+	return string(e)
+}
+
+func (e *AuditAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditAction", str)
+	}
+	return nil
+}
+
+func (e AuditAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Which way a path traverses an edge.

@@ -1,0 +1,257 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/seed"
+	"github.com/corridor-kg/corridor/store/curated"
+)
+
+// curatedHandler opens a durable store over the bundled seed in t.TempDir() and
+// returns the GraphQL handler over it.
+func curatedHandler(t *testing.T) (http.Handler, *curated.Store) {
+	t.Helper()
+	ctx := context.Background()
+	ds, err := seed.Load(ctx, seed.Files, seed.Options{SkipQuoteCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := curated.Open(ctx, curated.Options{Path: filepath.Join(t.TempDir(), "corridor.db"), Seed: ds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return NewHandler(s, quietConfig()), s
+}
+
+// as sends a GraphQL request to h with role's principal (none when role is "")
+// in the request's context.
+func as(t *testing.T, h http.Handler, role domain.AccessRole, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if role != "" {
+		req = req.WithContext(domain.WithPrincipal(req.Context(), domain.Principal{Name: "key-" + string(role), Role: role}))
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return readResponse(t, rec.Result())
+}
+
+const (
+	createPerson = `mutation($in: PersonInput!) { createPerson(input: $in) { id name aliases nationality { id } evidence { quote source { id } } } }`
+	updatePerson = `mutation($in: PersonInput!) { updatePerson(input: $in) { id name aliases } }`
+	testSource   = "source:pakistan-invites-china-digital"
+)
+
+// liWei is a valid person input.
+func liWei() map[string]any {
+	return map[string]any{
+		"id": "person:li-wei", "name": "Li Wei", "nationalityId": "country:china",
+		"evidence": []any{map[string]any{"sourceId": testSource, "quote": "Chinese Ambassador to Pakistan Yao Jing", "attribution": "ARTICLE"}},
+	}
+}
+
+func TestMutationRoles(t *testing.T) {
+	h, _ := curatedHandler(t)
+	vars := map[string]any{"in": liWei()}
+	for role, code := range map[domain.AccessRole]string{"": domain.EUNAUTHORIZED, domain.RoleReader: domain.EFORBIDDEN} {
+		if got := as(t, h, role, createPerson, vars).code(); got != code {
+			t.Errorf("createPerson as %q: code %q, want %q", role, got, code)
+		}
+	}
+	// Delete and merge need admin; the audit log too.
+	for _, q := range []string{
+		`mutation { deleteNode(id: "person:yao-jing") }`,
+		`mutation { mergeNodes(survivor: "person:yao-jing", merged: "person:li-wei") { mergedId } }`,
+		`{ auditLog { edges { cursor } } }`,
+	} {
+		if got := as(t, h, domain.RoleEditor, q, nil).code(); got != domain.EFORBIDDEN {
+			t.Errorf("%s as editor: code %q, want FORBIDDEN", q, got)
+		}
+	}
+	// Nothing was written.
+	if got := as(t, h, "", `{ node(id: "person:li-wei") { id } }`, nil); string(got.Data) != `{"node":null}` {
+		t.Errorf("after refused writes: %s %v", got.Data, got.Errors)
+	}
+}
+
+func TestMutationsWriteAndAudit(t *testing.T) {
+	h, s := curatedHandler(t)
+	var created struct {
+		CreatePerson struct {
+			ID          string
+			Name        string
+			Nationality struct{ ID string }
+			Evidence    []struct{ Quote string }
+		}
+	}
+	as(t, h, domain.RoleEditor, createPerson, map[string]any{"in": liWei()}).decode(t, &created)
+	if p := created.CreatePerson; p.ID != "person:li-wei" || p.Nationality.ID != "country:china" || len(p.Evidence) != 1 {
+		t.Fatalf("created: %+v", p)
+	}
+
+	// Update: a whole record.
+	in := liWei()
+	in["aliases"] = []any{"Wei Li"}
+	var updated struct{ UpdatePerson struct{ Aliases []string } }
+	as(t, h, domain.RoleEditor, updatePerson, map[string]any{"in": in}).decode(t, &updated)
+	if !slices.Equal(updated.UpdatePerson.Aliases, []string{"Wei Li"}) {
+		t.Errorf("updated aliases: %v", updated.UpdatePerson.Aliases)
+	}
+
+	// Link the person as maker of a commitment.
+	c := firstCommitment(t, s)
+	var linked struct {
+		Link struct{ MadeBy []struct{ ID string } }
+	}
+	as(t, h, domain.RoleEditor, `mutation($c: ID!) { link(input: {type: MADE, from: "person:li-wei", to: $c}) { ... on Commitment { madeBy { id } } } }`,
+		map[string]any{"c": c.ID}).decode(t, &linked)
+	if !slices.ContainsFunc(linked.Link.MadeBy, func(a struct{ ID string }) bool { return a.ID == "person:li-wei" }) {
+		t.Errorf("linked commitment's makers: %+v", linked.Link.MadeBy)
+	}
+
+	// Attach evidence.
+	var attached struct {
+		AttachEvidence struct{ Evidence []struct{ Quote string } }
+	}
+	as(t, h, domain.RoleEditor, `mutation { attachEvidence(id: "person:li-wei", evidence: {sourceId: "`+testSource+`", quote: "another quote", attribution: ARTICLE}) { evidence { quote } } }`, nil).decode(t, &attached)
+	if n := len(attached.AttachEvidence.Evidence); n != 2 {
+		t.Errorf("evidence after attach: %d pieces", n)
+	}
+
+	// Delete is refused while the commitment refers to the person.
+	r := as(t, h, domain.RoleAdmin, `mutation { deleteNode(id: "person:li-wei") }`, nil)
+	if r.code() != domain.EINVALID || r.Errors[0].Extensions["field"] != "id" {
+		t.Errorf("delete of a referenced node: %+v", r.Errors)
+	}
+
+	// Merge: the old ID resolves to the survivor.
+	var merged struct {
+		MergeNodes struct {
+			Survivor struct{ ID string }
+			Changed  []struct{ ID string }
+			MergedID string
+		}
+	}
+	as(t, h, domain.RoleAdmin, `mutation { mergeNodes(survivor: "person:yao-jing", merged: "person:li-wei") { survivor { id } changed { id } mergedId } }`, nil).decode(t, &merged)
+	if m := merged.MergeNodes; m.Survivor.ID != "person:yao-jing" || m.MergedID != "person:li-wei" || len(m.Changed) != 1 || m.Changed[0].ID != c.ID {
+		t.Errorf("merge: %+v", m)
+	}
+	var resolved struct{ Node struct{ ID string } }
+	as(t, h, "", `{ node(id: "person:li-wei") { id } }`, nil).decode(t, &resolved)
+	if resolved.Node.ID != "person:yao-jing" {
+		t.Errorf("merged ID resolves to %q", resolved.Node.ID)
+	}
+
+	// The audit log, newest first, names the key; filtered by node (the link is
+	// recorded on the commitment, which holds it); paged.
+	var audit struct {
+		AuditLog struct {
+			Edges []struct {
+				Cursor string
+				Node   struct {
+					Action, Actor, NodeID string
+					Before, After         *string
+				}
+			}
+			PageInfo struct{ HasNextPage bool }
+		}
+	}
+	as(t, h, domain.RoleAdmin, `{ auditLog(first: 2, node: "person:li-wei") { edges { cursor node { action actor nodeId before after } } pageInfo { hasNextPage } } }`, nil).decode(t, &audit)
+	e := audit.AuditLog.Edges
+	if len(e) != 2 || e[0].Node.Action != "MERGE" || e[1].Node.Action != "ATTACH_EVIDENCE" || !audit.AuditLog.PageInfo.HasNextPage {
+		t.Fatalf("audit page: %+v", audit.AuditLog)
+	}
+	if e[1].Node.Actor != "key-editor" || e[1].Node.Before == nil || !strings.Contains(*e[1].Node.After, "another quote") {
+		t.Errorf("audit entry: %+v", e[1].Node)
+	}
+	var next struct {
+		AuditLog struct {
+			Edges []struct{ Node struct{ Action string } }
+		}
+	}
+	as(t, h, domain.RoleAdmin, `query($after: String) { auditLog(first: 10, after: $after, node: "person:li-wei") { edges { node { action } } } }`,
+		map[string]any{"after": e[1].Cursor}).decode(t, &next)
+	var actions []string
+	for _, x := range next.AuditLog.Edges {
+		actions = append(actions, x.Node.Action)
+	}
+	if !slices.Equal(actions, []string{"UPDATE", "CREATE"}) {
+		t.Errorf("audit, next page: %v", actions)
+	}
+}
+
+func TestMutationValidationWritesNothing(t *testing.T) {
+	h, _ := curatedHandler(t)
+	in := liWei()
+	in["nationalityId"] = "country:atlantis"
+	in["evidence"] = []any{map[string]any{"sourceId": "source:ghost", "quote": "q", "attribution": "ARTICLE"}}
+	r := as(t, h, domain.RoleEditor, createPerson, map[string]any{"in": in})
+	if len(r.Errors) < 2 {
+		t.Fatalf("want one error per problem, got %+v", r.Errors)
+	}
+	var fields []string
+	for _, e := range r.Errors {
+		if e.Extensions["code"] != domain.EINVALID {
+			t.Errorf("error %+v: want BAD_USER_INPUT", e)
+		}
+		f, _ := e.Extensions["field"].(string)
+		fields = append(fields, f)
+	}
+	if !slices.ContainsFunc(fields, func(f string) bool { return strings.HasPrefix(f, "evidence[0]") }) ||
+		!slices.ContainsFunc(fields, func(f string) bool { return strings.HasPrefix(f, "nationality") }) {
+		t.Errorf("problem fields: %v", fields)
+	}
+	// A bad partial date is caught before the store, with its path.
+	src := `mutation { createSource(input: {id: "source:new", title: "T", file: "t.txt", published: "2019-13"}) { id } }`
+	if r := as(t, h, domain.RoleEditor, src, nil); r.code() != domain.EINVALID || r.Errors[0].Extensions["field"] != "input.published" {
+		t.Errorf("bad date: %+v", r.Errors)
+	}
+	// Updating an unknown node is NOT_FOUND.
+	if r := as(t, h, domain.RoleEditor, updatePerson, map[string]any{"in": liWei()}); r.code() != domain.ENOTFOUND {
+		t.Errorf("update of an unknown node: %+v", r.Errors)
+	}
+	var got struct{ Nodes []*struct{ ID string } }
+	as(t, h, "", `{ nodes(ids: ["person:li-wei", "source:new"]) { id } }`, nil).decode(t, &got)
+	if got.Nodes[0] != nil || got.Nodes[1] != nil {
+		t.Errorf("a rejected write stored something: %+v", got.Nodes)
+	}
+}
+
+func TestMutationNeedsWritableStore(t *testing.T) {
+	h := NewHandler(fixtureStore(t), quietConfig())
+	r := as(t, h, domain.RoleAdmin, createPerson, map[string]any{"in": liWei()})
+	if r.code() != domain.EINTERNAL || !strings.Contains(r.Errors[0].Message, "read-only") {
+		t.Errorf("write to a read-only store: %+v", r.Errors)
+	}
+}
+
+// firstCommitment returns a commitment of s with at least two makers.
+func firstCommitment(t *testing.T, s domain.Store) *domain.Commitment {
+	t.Helper()
+	p, err := s.Commitments(context.Background(), domain.CommitmentFilter{}, domain.Order{}, domain.PageArgs{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Items {
+		if len(c.MadeByIDs) >= 2 {
+			return c
+		}
+	}
+	t.Fatal("no commitment with two makers")
+	return nil
+}
