@@ -13,7 +13,7 @@ const (
 	curReaderKey = "reader-key-0123456789"
 	curEditorKey = "editor-key-0123456789"
 	curAdminKey  = "admin-key-01234567890"
-	curationKeys  = "rita:reader:" + curReaderKey + ",ed:editor:" + curEditorKey + ",ada:admin:" + curAdminKey
+	curationKeys = "rita:reader:" + curReaderKey + ",ed:editor:" + curEditorKey + ",ada:admin:" + curAdminKey
 )
 
 // as POSTs a GraphQL request with Authorization: Bearer key (none when key is "").
@@ -71,7 +71,9 @@ func TestMutationsOverHTTP(t *testing.T) {
 	}
 	var log struct {
 		AuditLog struct {
-			Edges []struct{ Node struct{ Action, Actor, NodeID string } }
+			Edges []struct {
+				Node struct{ Action, Actor, NodeID string }
+			}
 		}
 	}
 	s.as(t, curAdminKey, audit, nil).mustData(t, &log)
