@@ -87,6 +87,8 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if hit, found := c.entries.Get(r.Context(), key); found {
 		w.Header().Set("Content-Type", hit.contentType)
+		// A known length spares the chunked encoding: one write, no trailer.
+		w.Header().Set("Content-Length", strconv.Itoa(len(hit.body)))
 		w.Header().Set(CacheHeader, "hit")
 		w.WriteHeader(hit.status)
 		w.Write(hit.body)
