@@ -14,7 +14,9 @@ import (
 // Curation: the mutations map one to one onto domain.Writer. Each checks the
 // caller's role first (editor; admin for delete and merge), records the principal's
 // name as the actor, and reports a rejected write as one BAD_USER_INPUT error per
-// problem, each with its field path in extensions.field.
+// problem, each with its field path in extensions.field. Paths name the record's
+// fields as the node types do ("nationality", "evidence[0].source", "madeBy[1]"),
+// the same for the problems this layer finds (a bad "date") and the store's.
 
 // writer checks that ctx's principal has the role need and returns the store's
 // Writer and the actor name to record.
@@ -51,11 +53,11 @@ func existing[T domain.Node](ctx context.Context, store domain.Store, id string)
 		return zero, err
 	}
 	if len(ns) == 0 || ns[0] == nil {
-		return zero, domain.FieldErrorf(domain.ENOTFOUND, "input.id", "no node has the ID %q", id)
+		return zero, domain.FieldErrorf(domain.ENOTFOUND, "id", "no node has the ID %q", id)
 	}
 	n, ok := ns[0].(T)
 	if !ok || n.NodeID() != id {
-		return zero, domain.FieldErrorf(domain.EINVALID, "input.id", "%q is not a node of this kind", id)
+		return zero, domain.FieldErrorf(domain.EINVALID, "id", "%q is not a node of this kind", id)
 	}
 	return n, nil
 }
@@ -167,7 +169,7 @@ func (r *Resolver) saveSource(ctx context.Context, create bool, in model.SourceI
 	if err != nil {
 		return nil, err
 	}
-	if s.Published, err = partialDate("input.published", in.Published); err != nil {
+	if s.Published, err = partialDate("published", in.Published); err != nil {
 		return nil, err
 	}
 	meta(&s.Meta, in.ID, in.Note, nil)
@@ -182,7 +184,7 @@ func (r *Resolver) saveMeeting(ctx context.Context, create bool, in model.Meetin
 	if err != nil {
 		return nil, err
 	}
-	if m.Date, err = partialDate("input.date", in.Date); err != nil {
+	if m.Date, err = partialDate("date", in.Date); err != nil {
 		return nil, err
 	}
 	meta(&m.Meta, in.ID, in.Note, in.Evidence)
@@ -197,7 +199,7 @@ func (r *Resolver) saveCommitment(ctx context.Context, create bool, in model.Com
 	if err != nil {
 		return nil, err
 	}
-	if c.Date, err = partialDate("input.date", in.Date); err != nil {
+	if c.Date, err = partialDate("date", in.Date); err != nil {
 		return nil, err
 	}
 	meta(&c.Meta, in.ID, in.Note, in.Evidence)
