@@ -318,8 +318,9 @@ type MergeResult struct {
 // fails with `UNAUTHENTICATED`, with a key whose role is too low with `FORBIDDEN`.
 // Creating, updating, linking and attaching evidence need the `editor` role; deleting
 // and merging need `admin`. A write that breaks a rule stores nothing and fails with
-// one `BAD_USER_INPUT` error per problem, each naming the offending field in
-// `extensions.field` (e.g. `evidence[0].quote`). Each write is recorded in the audit
+// one `BAD_USER_INPUT` error per problem, each naming the offending field of the
+// record in `extensions.field` as the node type names it (e.g. `nationality`,
+// `evidence[0].source`, `madeBy[1]`); an unknown ID is `NOT_FOUND`. Each write is recorded in the audit
 // trail under the key's name.
 type Mutation struct {
 }
