@@ -205,6 +205,10 @@ func (r *Resolver) saveCommitment(ctx context.Context, create bool, in model.Com
 	meta(&c.Meta, in.ID, in.Note, in.Evidence)
 	c.Statement, c.Kind, c.Status = in.Statement, in.Kind, in.Status
 	c.MadeByIDs, c.MadeToIDs, c.MadeAtID, c.ConcernIDs = in.MadeByIds, in.MadeToIds, str(in.MadeAtID), in.ConcernIds
+	c.Amount = nil
+	if a := in.Amount; a != nil {
+		c.Amount = &domain.Amount{Value: a.Value, MaxValue: a.MaxValue, Currency: a.Currency, Approximate: a.Approximate != nil && *a.Approximate}
+	}
 	return save(ctx, r, create, c)
 }
 

@@ -314,3 +314,43 @@ func TestUpdateMeetingKeepsParticipants(t *testing.T) {
 		t.Errorf("after update: location %q, %d participants (were %d)", after.Node.Location, len(after.Node.Participants), len(before.Node.Participants))
 	}
 }
+
+func TestCreateCommitment(t *testing.T) {
+	h, _ := curatedHandler(t)
+	in := map[string]any{
+		"id": "commitment:new-it-park", "statement": "China will fund an IT park in Islamabad.",
+		"kind": "PLEDGE", "status": "PROPOSED", "madeByIds": []any{"country:china"}, "madeToIds": []any{"country:pakistan"},
+		"date": "2019-03", "amount": map[string]any{"value": 4, "maxValue": 5, "currency": "USD", "approximate": true},
+		"evidence": []any{map[string]any{"sourceId": testSource, "quote": "Chinese Ambassador to Pakistan Yao Jing", "attribution": "ARTICLE"}},
+	}
+	const create = `mutation($in: CommitmentInput!) { createCommitment(input: $in) {
+		id madeBy { id } madeTo { id } date { value precision } amount { value maxValue currency approximate } } }`
+	var got struct {
+		CreateCommitment struct {
+			ID             string
+			MadeBy, MadeTo []struct{ ID string }
+			Date           struct{ Value, Precision string }
+			Amount         struct {
+				Value, MaxValue float64
+				Currency        string
+				Approximate     bool
+			}
+		}
+	}
+	as(t, h, domain.RoleEditor, create, map[string]any{"in": in}).decode(t, &got)
+	c := got.CreateCommitment
+	if c.ID != "commitment:new-it-park" || len(c.MadeBy) != 1 || c.MadeBy[0].ID != "country:china" || len(c.MadeTo) != 1 ||
+		c.Date.Value != "2019-03" || c.Date.Precision != "MONTH" ||
+		c.Amount.Value != 4 || c.Amount.MaxValue != 5 || c.Amount.Currency != "USD" || !c.Amount.Approximate {
+		t.Errorf("created commitment: %+v", c)
+	}
+	// No maker: a rule of the record, with its path; nothing stored.
+	in["id"], in["madeByIds"] = "commitment:no-maker", []any{}
+	r := as(t, h, domain.RoleEditor, create, map[string]any{"in": in})
+	if r.code() != domain.EINVALID || r.Errors[0].Extensions["field"] != "madeBy" {
+		t.Errorf("commitment without a maker: %+v", r.Errors)
+	}
+	if r := as(t, h, "", `{ node(id: "commitment:no-maker") { id } }`, nil); string(r.Data) != `{"node":null}` {
+		t.Errorf("a rejected commitment was stored: %s", r.Data)
+	}
+}

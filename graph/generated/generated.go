@@ -2944,6 +2944,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("ActorOrder", ec.unmarshalInputActorOrder),
+			graphql.NewInputUnmarshaler("AmountInput", ec.unmarshalInputAmountInput),
 			graphql.NewInputUnmarshaler("CommitmentFilter", ec.unmarshalInputCommitmentFilter),
 			graphql.NewInputUnmarshaler("CommitmentInput", ec.unmarshalInputCommitmentInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
@@ -4635,10 +4636,24 @@ input CommitmentInput {
   date: String
   "The IDs of the projects, pillars, programmes or organizations it concerns."
   concernIds: [ID!]
+  "A sum of money stated in it."
+  amount: AmountInput
   "A curator's note."
   note: String
   "Evidence for the commitment (at least one piece)."
   evidence: [EvidenceInput!]!
+}
+
+"A sum of money stated in a commitment."
+input AmountInput {
+  "The amount, or the lower bound of a range."
+  value: Float!
+  "The upper bound of a range, when the source gives one."
+  maxValue: Float
+  "An ISO 4217 currency code such as USD."
+  currency: String!
+  "Set when the source says \"over\", \"around\", \"about\"."
+  approximate: Boolean
 }
 
 "A relationship to add or remove: ` + "`" + `from -type-> to` + "`" + `, in the direction of RelationType."
@@ -17245,6 +17260,69 @@ func UnmarshalActorOrder(ctx context.Context, raw any) (model.ActorOrder, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAmountInput(ctx context.Context, obj any) (model.AmountInput, error) {
+	var it model.AmountInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"value", "maxValue", "currency", "approximate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "maxValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxValue"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxValue = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "approximate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approximate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approximate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAmountInput unmarshals raw into the AmountInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAmountInput(ctx context.Context, raw any) (model.AmountInput, error) {
+	var out model.AmountInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AmountInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCommitmentFilter(ctx context.Context, obj any) (model.CommitmentFilter, error) {
 	var it model.CommitmentFilter
 	if obj == nil {
@@ -17382,7 +17460,7 @@ func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "statement", "kind", "status", "madeByIds", "madeToIds", "madeAtId", "date", "concernIds", "note", "evidence"}
+	fieldsInOrder := [...]string{"id", "statement", "kind", "status", "madeByIds", "madeToIds", "madeAtId", "date", "concernIds", "amount", "note", "evidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17452,6 +17530,13 @@ func (ec *executionContext) unmarshalInputCommitmentInput(ctx context.Context, o
 				return it, err
 			}
 			it.ConcernIds = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOAmountInput2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐAmountInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -23487,6 +23572,14 @@ func (ec *executionContext) marshalOAmount2ᚖgithubᚗcomᚋcorridorᚑkgᚋcor
 		return graphql.Null
 	}
 	return ec._Amount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAmountInput2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐAmountInput(ctx context.Context, v any) (*model.AmountInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAmountInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

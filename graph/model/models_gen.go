@@ -67,6 +67,18 @@ type ActorOrder struct {
 	Direction string `json:"direction"`
 }
 
+// A sum of money stated in a commitment.
+type AmountInput struct {
+	// The amount, or the lower bound of a range.
+	Value float64 `json:"value"`
+	// The upper bound of a range, when the source gives one.
+	MaxValue *float64 `json:"maxValue,omitempty"`
+	// An ISO 4217 currency code such as USD.
+	Currency string `json:"currency"`
+	// Set when the source says "over", "around", "about".
+	Approximate *bool `json:"approximate,omitempty"`
+}
+
 // A page of the audit trail, newest first.
 type AuditConnection struct {
 	// The entries of the page, each with its cursor.
@@ -173,6 +185,8 @@ type CommitmentInput struct {
 	Date *string `json:"date,omitempty"`
 	// The IDs of the projects, pillars, programmes or organizations it concerns.
 	ConcernIds []string `json:"concernIds,omitempty"`
+	// A sum of money stated in it.
+	Amount *AmountInput `json:"amount,omitempty"`
 	// A curator's note.
 	Note *string `json:"note,omitempty"`
 	// Evidence for the commitment (at least one piece).
