@@ -163,6 +163,34 @@ func (r *Resolver) saveOrganization(ctx context.Context, create bool, in model.O
 	return save(ctx, r, create, o)
 }
 
+// saveCountry creates or updates a country.
+func (r *Resolver) saveCountry(ctx context.Context, create bool, in model.CountryInput) (*domain.Country, error) {
+	c, err := base[domain.Country](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	meta(&c.Meta, in.ID, in.Note, in.Evidence)
+	c.Name, c.Aliases, c.ISO = in.Name, in.Aliases, in.Iso
+	return save(ctx, r, create, c)
+}
+
+// saveRole creates or updates a role.
+func (r *Resolver) saveRole(ctx context.Context, create bool, in model.RoleInput) (*domain.Role, error) {
+	ro, err := base[domain.Role](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	if ro.From, err = partialDate("from", in.From); err != nil {
+		return nil, err
+	}
+	if ro.To, err = partialDate("to", in.To); err != nil {
+		return nil, err
+	}
+	meta(&ro.Meta, in.ID, in.Note, in.Evidence)
+	ro.PersonID, ro.Title, ro.OrganizationID = in.PersonID, in.Title, in.OrganizationID
+	return save(ctx, r, create, ro)
+}
+
 // saveSource creates or updates a source.
 func (r *Resolver) saveSource(ctx context.Context, create bool, in model.SourceInput) (*domain.Source, error) {
 	s, err := base[domain.Source](ctx, r.store, create, in.ID)

@@ -354,3 +354,41 @@ func TestCreateCommitment(t *testing.T) {
 		t.Errorf("a rejected commitment was stored: %s", r.Data)
 	}
 }
+
+func TestCreateAndCorrectRole(t *testing.T) {
+	h, _ := curatedHandler(t)
+	ev := []any{map[string]any{"sourceId": testSource, "quote": "Chinese Ambassador to Pakistan Yao Jing", "attribution": "ARTICLE"}}
+	var country struct{ CreateCountry struct{ ID, Iso string } }
+	as(t, h, domain.RoleEditor, `mutation($in: CountryInput!) { createCountry(input: $in) { id iso } }`,
+		map[string]any{"in": map[string]any{"id": "country:nepal", "name": "Nepal", "iso": "NP", "evidence": ev}}).decode(t, &country)
+	if country.CreateCountry.ID != "country:nepal" || country.CreateCountry.Iso != "NP" {
+		t.Errorf("created country: %+v", country.CreateCountry)
+	}
+
+	in := map[string]any{"id": "role:yao-jing-envoy", "personId": "person:yao-jing", "title": "Ambasador",
+		"organizationId": "org:embassy-of-china-in-pakistan", "from": "2017", "evidence": ev}
+	const create = `mutation($in: RoleInput!) { createRole(input: $in) { id title person { id } from { value } } }`
+	r := as(t, h, domain.RoleEditor, create, map[string]any{"in": in})
+	var role struct {
+		CreateRole struct {
+			ID, Title string
+			Person    struct{ ID string }
+			From      struct{ Value string }
+		}
+	}
+	r.decode(t, &role)
+	if role.CreateRole.Person.ID != "person:yao-jing" || role.CreateRole.From.Value != "2017" {
+		t.Errorf("created role: %+v", role.CreateRole)
+	}
+	in["title"] = "Ambassador"
+	var fixed struct{ UpdateRole struct{ Title string } }
+	as(t, h, domain.RoleEditor, `mutation($in: RoleInput!) { updateRole(input: $in) { title } }`, map[string]any{"in": in}).decode(t, &fixed)
+	if fixed.UpdateRole.Title != "Ambassador" {
+		t.Errorf("corrected title: %q", fixed.UpdateRole.Title)
+	}
+	// A bad date names its field.
+	in["to"] = "2019-02-30"
+	if r := as(t, h, domain.RoleEditor, `mutation($in: RoleInput!) { updateRole(input: $in) { title } }`, map[string]any{"in": in}); r.code() != domain.EINVALID || r.Errors[0].Extensions["field"] != "to" {
+		t.Errorf("bad role end date: %+v", r.Errors)
+	}
+}

@@ -186,6 +186,22 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, input model.O
 	return r.saveOrganization(ctx, false, input)
 }
 
+func (r *mutationResolver) CreateCountry(ctx context.Context, input model.CountryInput) (*domain.Country, error) {
+	return r.saveCountry(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateCountry(ctx context.Context, input model.CountryInput) (*domain.Country, error) {
+	return r.saveCountry(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateRole(ctx context.Context, input model.RoleInput) (*domain.Role, error) {
+	return r.saveRole(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateRole(ctx context.Context, input model.RoleInput) (*domain.Role, error) {
+	return r.saveRole(ctx, false, input)
+}
+
 func (r *mutationResolver) CreateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
 	return r.saveSource(ctx, true, input)
 }

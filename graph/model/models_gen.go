@@ -201,6 +201,22 @@ type CommitmentOrder struct {
 	Direction string `json:"direction"`
 }
 
+// A whole country record. On update, omitted optional fields are cleared.
+type CountryInput struct {
+	// The stable ID, `country:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name as most often written.
+	Name string `json:"name"`
+	// Other spellings and forms of the name.
+	Aliases []string `json:"aliases,omitempty"`
+	// The ISO 3166-1 alpha-2 code.
+	Iso string `json:"iso"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the country's facts.
+	Evidence []*EvidenceInput `json:"evidence,omitempty"`
+}
+
 // A piece of evidence to store: a verbatim quote from a source node.
 type EvidenceInput struct {
 	// The ID of the Source node the quote is taken from.
@@ -431,6 +447,26 @@ type ProjectOrder struct {
 
 // The entry points of the graph.
 type Query struct {
+}
+
+// A whole role record (a person holding a title at an organization). On update, omitted optional fields are cleared.
+type RoleInput struct {
+	// The stable ID, `role:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The ID of the person who holds the role.
+	PersonID string `json:"personId"`
+	// The title, e.g. `Federal Minister for IT`.
+	Title string `json:"title"`
+	// The ID of the organization the role is at.
+	OrganizationID string `json:"organizationId"`
+	// When the role began: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown.
+	From *string `json:"from,omitempty"`
+	// When the role ended: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown or ongoing.
+	To *string `json:"to,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for the role (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // A page of sources.
