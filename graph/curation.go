@@ -191,6 +191,55 @@ func (r *Resolver) saveRole(ctx context.Context, create bool, in model.RoleInput
 	return save(ctx, r, create, ro)
 }
 
+// saveProject creates or updates a project.
+func (r *Resolver) saveProject(ctx context.Context, create bool, in model.ProjectInput) (*domain.Project, error) {
+	p, err := base[domain.Project](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	meta(&p.Meta, in.ID, in.Note, in.Evidence)
+	p.Name, p.Aliases, p.Description, p.Location, p.Status = in.Name, in.Aliases, str(in.Description), str(in.Location), in.Status
+	p.PillarIDs, p.ProgrammeIDs, p.PartnerIDs = in.PillarIds, in.ProgrammeIds, in.PartnerIds
+	return save(ctx, r, create, p)
+}
+
+// saveProgramme creates or updates a programme.
+func (r *Resolver) saveProgramme(ctx context.Context, create bool, in model.ProgrammeInput) (*domain.Programme, error) {
+	p, err := base[domain.Programme](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	meta(&p.Meta, in.ID, in.Note, in.Evidence)
+	p.Name, p.Aliases, p.Acronym, p.Description, p.PartOfID = in.Name, in.Aliases, str(in.Acronym), str(in.Description), str(in.PartOfID)
+	return save(ctx, r, create, p)
+}
+
+// savePillar creates or updates a pillar.
+func (r *Resolver) savePillar(ctx context.Context, create bool, in model.PillarInput) (*domain.Pillar, error) {
+	p, err := base[domain.Pillar](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	meta(&p.Meta, in.ID, in.Note, in.Evidence)
+	p.Name, p.ProgrammeID, p.Number, p.Description = in.Name, in.ProgrammeID, in.Number, str(in.Description)
+	return save(ctx, r, create, p)
+}
+
+// saveFigure creates or updates a figure.
+func (r *Resolver) saveFigure(ctx context.Context, create bool, in model.FigureInput) (*domain.Figure, error) {
+	f, err := base[domain.Figure](ctx, r.store, create, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	if f.AsOf, err = partialDate("asOf", in.AsOf); err != nil {
+		return nil, err
+	}
+	meta(&f.Meta, in.ID, in.Note, in.Evidence)
+	f.SubjectID, f.Metric, f.Value, f.MaxValue, f.Unit = str(in.SubjectID), in.Metric, in.Value, in.MaxValue, str(in.Unit)
+	f.Approximate, f.SaidByIDs = in.Approximate != nil && *in.Approximate, in.SaidByIds
+	return save(ctx, r, create, f)
+}
+
 // saveSource creates or updates a source.
 func (r *Resolver) saveSource(ctx context.Context, create bool, in model.SourceInput) (*domain.Source, error) {
 	s, err := base[domain.Source](ctx, r.store, create, in.ID)

@@ -392,3 +392,58 @@ func TestCreateAndCorrectRole(t *testing.T) {
 		t.Errorf("bad role end date: %+v", r.Errors)
 	}
 }
+
+func TestCreateProgrammePillarProjectFigure(t *testing.T) {
+	h, _ := curatedHandler(t)
+	ev := []any{map[string]any{"sourceId": testSource, "quote": "Chinese Ambassador to Pakistan Yao Jing", "attribution": "ARTICLE"}}
+	steps := []struct{ query, input string }{
+		{`mutation($in: ProgrammeInput!) { createProgramme(input: $in) { id } }`, `{"id": "programme:digital-corridor", "name": "Digital Corridor", "acronym": "DC", "partOfId": "programme:cpec"}`},
+		{`mutation($in: PillarInput!) { createPillar(input: $in) { id } }`, `{"id": "pillar:dc-cables", "name": "Cables", "programmeId": "programme:digital-corridor", "number": 1}`},
+		{`mutation($in: ProjectInput!) { createProject(input: $in) { id } }`, `{"id": "project:new-cable", "name": "New cable", "status": "PLANNED", "pillarIds": ["pillar:dc-cables"], "partnerIds": ["country:china"]}`},
+		{`mutation($in: FigureInput!) { createFigure(input: $in) { id } }`, `{"id": "figure:cable-length", "subjectId": "project:new-cable", "metric": "length", "value": 820, "unit": "km", "asOf": "2019", "saidByIds": ["person:yao-jing"]}`},
+	}
+	for _, st := range steps {
+		var in map[string]any
+		if err := json.Unmarshal([]byte(st.input), &in); err != nil {
+			t.Fatal(err)
+		}
+		in["evidence"] = ev
+		if r := as(t, h, domain.RoleEditor, st.query, map[string]any{"in": in}); len(r.Errors) > 0 {
+			t.Fatalf("%s: %+v", st.query, r.Errors)
+		}
+	}
+	type part struct {
+		ID      string
+		Pillars []struct {
+			Number   int
+			Projects []struct {
+				Status   string
+				Partners []struct{ ID string }
+			}
+		}
+	}
+	var got struct {
+		Node struct{ Parts []part }
+	}
+	as(t, h, "", `{ node(id: "programme:cpec") { ... on Programme { parts { id pillars { number projects { status partners { id } } } } } } }`, nil).decode(t, &got)
+	i := slices.IndexFunc(got.Node.Parts, func(p part) bool { return p.ID == "programme:digital-corridor" })
+	if i < 0 {
+		t.Fatalf("programme:cpec's parts: %+v", got.Node.Parts)
+	}
+	p := got.Node.Parts[i]
+	if len(p.Pillars) != 1 || p.Pillars[0].Number != 1 || len(p.Pillars[0].Projects) != 1 ||
+		p.Pillars[0].Projects[0].Status != "PLANNED" || p.Pillars[0].Projects[0].Partners[0].ID != "country:china" {
+		t.Errorf("the new programme's pillars: %+v", p.Pillars)
+	}
+	var fig struct {
+		Node struct {
+			Subject struct{ ID string }
+			Value   float64
+			Unit    string
+		}
+	}
+	as(t, h, "", `{ node(id: "figure:cable-length") { ... on Figure { subject { id } value unit } } }`, nil).decode(t, &fig)
+	if fig.Node.Subject.ID != "project:new-cable" || fig.Node.Value != 820 || fig.Node.Unit != "km" {
+		t.Errorf("the new figure: %+v", fig.Node)
+	}
+}

@@ -202,6 +202,38 @@ func (r *mutationResolver) UpdateRole(ctx context.Context, input model.RoleInput
 	return r.saveRole(ctx, false, input)
 }
 
+func (r *mutationResolver) CreateProject(ctx context.Context, input model.ProjectInput) (*domain.Project, error) {
+	return r.saveProject(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateProject(ctx context.Context, input model.ProjectInput) (*domain.Project, error) {
+	return r.saveProject(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateProgramme(ctx context.Context, input model.ProgrammeInput) (*domain.Programme, error) {
+	return r.saveProgramme(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateProgramme(ctx context.Context, input model.ProgrammeInput) (*domain.Programme, error) {
+	return r.saveProgramme(ctx, false, input)
+}
+
+func (r *mutationResolver) CreatePillar(ctx context.Context, input model.PillarInput) (*domain.Pillar, error) {
+	return r.savePillar(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdatePillar(ctx context.Context, input model.PillarInput) (*domain.Pillar, error) {
+	return r.savePillar(ctx, false, input)
+}
+
+func (r *mutationResolver) CreateFigure(ctx context.Context, input model.FigureInput) (*domain.Figure, error) {
+	return r.saveFigure(ctx, true, input)
+}
+
+func (r *mutationResolver) UpdateFigure(ctx context.Context, input model.FigureInput) (*domain.Figure, error) {
+	return r.saveFigure(ctx, false, input)
+}
+
 func (r *mutationResolver) CreateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
 	return r.saveSource(ctx, true, input)
 }

@@ -277,9 +277,13 @@ type ComplexityRoot struct {
 		AttachEvidence     func(childComplexity int, id string, evidence model.EvidenceInput) int
 		CreateCommitment   func(childComplexity int, input model.CommitmentInput) int
 		CreateCountry      func(childComplexity int, input model.CountryInput) int
+		CreateFigure       func(childComplexity int, input model.FigureInput) int
 		CreateMeeting      func(childComplexity int, input model.MeetingInput) int
 		CreateOrganization func(childComplexity int, input model.OrganizationInput) int
 		CreatePerson       func(childComplexity int, input model.PersonInput) int
+		CreatePillar       func(childComplexity int, input model.PillarInput) int
+		CreateProgramme    func(childComplexity int, input model.ProgrammeInput) int
+		CreateProject      func(childComplexity int, input model.ProjectInput) int
 		CreateRole         func(childComplexity int, input model.RoleInput) int
 		CreateSource       func(childComplexity int, input model.SourceInput) int
 		DeleteNode         func(childComplexity int, id string) int
@@ -288,9 +292,13 @@ type ComplexityRoot struct {
 		Unlink             func(childComplexity int, input model.LinkInput) int
 		UpdateCommitment   func(childComplexity int, input model.CommitmentInput) int
 		UpdateCountry      func(childComplexity int, input model.CountryInput) int
+		UpdateFigure       func(childComplexity int, input model.FigureInput) int
 		UpdateMeeting      func(childComplexity int, input model.MeetingInput) int
 		UpdateOrganization func(childComplexity int, input model.OrganizationInput) int
 		UpdatePerson       func(childComplexity int, input model.PersonInput) int
+		UpdatePillar       func(childComplexity int, input model.PillarInput) int
+		UpdateProgramme    func(childComplexity int, input model.ProgrammeInput) int
+		UpdateProject      func(childComplexity int, input model.ProjectInput) int
 		UpdateRole         func(childComplexity int, input model.RoleInput) int
 		UpdateSource       func(childComplexity int, input model.SourceInput) int
 	}
@@ -620,6 +628,14 @@ type MutationResolver interface {
 	UpdateCountry(ctx context.Context, input model.CountryInput) (*domain.Country, error)
 	CreateRole(ctx context.Context, input model.RoleInput) (*domain.Role, error)
 	UpdateRole(ctx context.Context, input model.RoleInput) (*domain.Role, error)
+	CreateProject(ctx context.Context, input model.ProjectInput) (*domain.Project, error)
+	UpdateProject(ctx context.Context, input model.ProjectInput) (*domain.Project, error)
+	CreateProgramme(ctx context.Context, input model.ProgrammeInput) (*domain.Programme, error)
+	UpdateProgramme(ctx context.Context, input model.ProgrammeInput) (*domain.Programme, error)
+	CreatePillar(ctx context.Context, input model.PillarInput) (*domain.Pillar, error)
+	UpdatePillar(ctx context.Context, input model.PillarInput) (*domain.Pillar, error)
+	CreateFigure(ctx context.Context, input model.FigureInput) (*domain.Figure, error)
+	UpdateFigure(ctx context.Context, input model.FigureInput) (*domain.Figure, error)
 	CreateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error)
 	UpdateSource(ctx context.Context, input model.SourceInput) (*domain.Source, error)
 	CreateMeeting(ctx context.Context, input model.MeetingInput) (*domain.Meeting, error)
@@ -1683,6 +1699,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCountry(childComplexity, args["input"].(model.CountryInput)), true
+	case "Mutation.createFigure":
+		if e.ComplexityRoot.Mutation.CreateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateFigure(childComplexity, args["input"].(model.FigureInput)), true
 	case "Mutation.createMeeting":
 		if e.ComplexityRoot.Mutation.CreateMeeting == nil {
 			break
@@ -1716,6 +1743,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePerson(childComplexity, args["input"].(model.PersonInput)), true
+	case "Mutation.createPillar":
+		if e.ComplexityRoot.Mutation.CreatePillar == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPillar_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePillar(childComplexity, args["input"].(model.PillarInput)), true
+	case "Mutation.createProgramme":
+		if e.ComplexityRoot.Mutation.CreateProgramme == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProgramme_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProgramme(childComplexity, args["input"].(model.ProgrammeInput)), true
+	case "Mutation.createProject":
+		if e.ComplexityRoot.Mutation.CreateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(model.ProjectInput)), true
 	case "Mutation.createRole":
 		if e.ComplexityRoot.Mutation.CreateRole == nil {
 			break
@@ -1804,6 +1864,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCountry(childComplexity, args["input"].(model.CountryInput)), true
+	case "Mutation.updateFigure":
+		if e.ComplexityRoot.Mutation.UpdateFigure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFigure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFigure(childComplexity, args["input"].(model.FigureInput)), true
 	case "Mutation.updateMeeting":
 		if e.ComplexityRoot.Mutation.UpdateMeeting == nil {
 			break
@@ -1837,6 +1908,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePerson(childComplexity, args["input"].(model.PersonInput)), true
+	case "Mutation.updatePillar":
+		if e.ComplexityRoot.Mutation.UpdatePillar == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePillar_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePillar(childComplexity, args["input"].(model.PillarInput)), true
+	case "Mutation.updateProgramme":
+		if e.ComplexityRoot.Mutation.UpdateProgramme == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProgramme_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProgramme(childComplexity, args["input"].(model.ProgrammeInput)), true
+	case "Mutation.updateProject":
+		if e.ComplexityRoot.Mutation.UpdateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.ProjectInput)), true
 	case "Mutation.updateRole":
 		if e.ComplexityRoot.Mutation.UpdateRole == nil {
 			break
@@ -3002,13 +3106,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CountryInput", ec.unmarshalInputCountryInput),
 			graphql.NewInputUnmarshaler("EvidenceInput", ec.unmarshalInputEvidenceInput),
+			graphql.NewInputUnmarshaler("FigureInput", ec.unmarshalInputFigureInput),
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
 			graphql.NewInputUnmarshaler("MeetingFilter", ec.unmarshalInputMeetingFilter),
 			graphql.NewInputUnmarshaler("MeetingInput", ec.unmarshalInputMeetingInput),
 			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
 			graphql.NewInputUnmarshaler("OrganizationInput", ec.unmarshalInputOrganizationInput),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
+			graphql.NewInputUnmarshaler("PillarInput", ec.unmarshalInputPillarInput),
+			graphql.NewInputUnmarshaler("ProgrammeInput", ec.unmarshalInputProgrammeInput),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
+			graphql.NewInputUnmarshaler("ProjectInput", ec.unmarshalInputProjectInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("RoleInput", ec.unmarshalInputRoleInput),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
@@ -4659,6 +4767,96 @@ input RoleInput {
   evidence: [EvidenceInput!]!
 }
 
+"A whole project record. On update, omitted optional fields are cleared."
+input ProjectInput {
+  "The stable ID, ` + "`" + `project:<slug>` + "`" + `; new on create, existing on update."
+  id: ID!
+  "The name as most often written."
+  name: String!
+  "Other names of the project."
+  aliases: [String!]
+  "What the project is."
+  description: String
+  "Where it is."
+  location: String
+  "How far it has got."
+  status: ProjectStatus!
+  "The IDs of the pillars it belongs to."
+  pillarIds: [ID!]
+  "The IDs of the programmes it belongs to."
+  programmeIds: [ID!]
+  "The IDs of the actors taking part in it."
+  partnerIds: [ID!]
+  "A curator's note."
+  note: String
+  "Evidence for its facts (at least one piece)."
+  evidence: [EvidenceInput!]!
+}
+
+"A whole programme record. On update, omitted optional fields are cleared."
+input ProgrammeInput {
+  "The stable ID, ` + "`" + `programme:<slug>` + "`" + `; new on create, existing on update."
+  id: ID!
+  "The name as most often written."
+  name: String!
+  "Other names of the programme."
+  aliases: [String!]
+  "An acronym such as ` + "`" + `CPEC` + "`" + `."
+  acronym: String
+  "What the programme is."
+  description: String
+  "The ID of a larger programme this one belongs to."
+  partOfId: ID
+  "A curator's note."
+  note: String
+  "Evidence for its facts (at least one piece)."
+  evidence: [EvidenceInput!]!
+}
+
+"A whole pillar record. On update, omitted optional fields are cleared."
+input PillarInput {
+  "The stable ID, ` + "`" + `pillar:<slug>` + "`" + `; new on create, existing on update."
+  id: ID!
+  "The name of the pillar."
+  name: String!
+  "The ID of the programme it is a pillar of."
+  programmeId: ID!
+  "The pillar's ordinal, when stated."
+  number: Int
+  "What the pillar covers."
+  description: String
+  "A curator's note."
+  note: String
+  "Evidence for its facts (at least one piece)."
+  evidence: [EvidenceInput!]!
+}
+
+"A whole figure record. On update, omitted optional fields are cleared."
+input FigureInput {
+  "The stable ID, ` + "`" + `figure:<slug>` + "`" + `; new on create, existing on update."
+  id: ID!
+  "The ID of the node the figure is about."
+  subjectId: ID
+  "What is measured, e.g. ` + "`" + `IT services exports` + "`" + `."
+  metric: String!
+  "The value, or the lower bound of a range."
+  value: Float!
+  "The upper bound of a range."
+  maxValue: Float
+  "The unit, e.g. ` + "`" + `USD` + "`" + ` or ` + "`" + `percent` + "`" + `."
+  unit: String
+  "Set when the source says \"over\", \"around\", \"about\"."
+  approximate: Boolean
+  "When the figure holds: ` + "`" + `YYYY-MM-DD` + "`" + `, ` + "`" + `YYYY-MM` + "`" + ` or ` + "`" + `YYYY` + "`" + `; omitted when unknown."
+  asOf: String
+  "The IDs of the actors who stated it; none when in the article's own voice."
+  saidByIds: [ID!]
+  "A curator's note."
+  note: String
+  "Evidence for its facts (at least one piece)."
+  evidence: [EvidenceInput!]!
+}
+
 "A whole source record. On update, omitted optional fields are cleared."
 input SourceInput {
   "The stable ID, ` + "`" + `source:<slug>` + "`" + `; new on create, existing on update."
@@ -4855,6 +5053,22 @@ type Mutation {
   createRole("The new role." input: RoleInput!): Role!
   "Replaces the role with the input's ID; returns it as stored."
   updateRole("The whole record." input: RoleInput!): Role!
+  "Adds a project; returns it as stored."
+  createProject("The new project." input: ProjectInput!): Project!
+  "Replaces the project with the input's ID; returns it as stored."
+  updateProject("The whole record." input: ProjectInput!): Project!
+  "Adds a programme; returns it as stored."
+  createProgramme("The new programme." input: ProgrammeInput!): Programme!
+  "Replaces the programme with the input's ID; returns it as stored."
+  updateProgramme("The whole record." input: ProgrammeInput!): Programme!
+  "Adds a pillar; returns it as stored."
+  createPillar("The new pillar." input: PillarInput!): Pillar!
+  "Replaces the pillar with the input's ID; returns it as stored."
+  updatePillar("The whole record." input: PillarInput!): Pillar!
+  "Adds a figure; returns it as stored."
+  createFigure("The new figure." input: FigureInput!): Figure!
+  "Replaces the figure with the input's ID; returns it as stored."
+  updateFigure("The whole record." input: FigureInput!): Figure!
   "Adds a source; returns it as stored."
   createSource("The new source." input: SourceInput!): Source!
   "Replaces the source with the input's ID; returns it as stored."
@@ -5932,6 +6146,20 @@ func (ec *executionContext) field_Mutation_createCountry_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FigureInput, error) {
+			return ec.unmarshalNFigureInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐFigureInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5966,6 +6194,48 @@ func (ec *executionContext) field_Mutation_createPerson_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.PersonInput, error) {
 			return ec.unmarshalNPersonInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPillar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PillarInput, error) {
+			return ec.unmarshalNPillarInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPillarInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProgramme_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProgrammeInput, error) {
+			return ec.unmarshalNProgrammeInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProgrammeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProjectInput, error) {
+			return ec.unmarshalNProjectInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6094,6 +6364,20 @@ func (ec *executionContext) field_Mutation_updateCountry_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateFigure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FigureInput, error) {
+			return ec.unmarshalNFigureInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐFigureInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6128,6 +6412,48 @@ func (ec *executionContext) field_Mutation_updatePerson_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.PersonInput, error) {
 			return ec.unmarshalNPersonInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePillar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PillarInput, error) {
+			return ec.unmarshalNPillarInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPillarInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProgramme_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProgrammeInput, error) {
+			return ec.unmarshalNProgrammeInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProgrammeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProjectInput, error) {
+			return ec.unmarshalNProjectInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProjectInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10936,6 +11262,358 @@ func (ec *executionContext) fieldContext_Mutation_updateRole(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(model.ProjectInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(model.ProjectInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createProgramme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProgramme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProgramme(ctx, fc.Args["input"].(model.ProgrammeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Programme) graphql.Marshaler {
+			return ec.marshalNProgramme2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProgramme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProgramme(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Programme(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProgramme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProgramme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProgramme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProgramme(ctx, fc.Args["input"].(model.ProgrammeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Programme) graphql.Marshaler {
+			return ec.marshalNProgramme2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProgramme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProgramme(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Programme(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProgramme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPillar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPillar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePillar(ctx, fc.Args["input"].(model.PillarInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Pillar) graphql.Marshaler {
+			return ec.marshalNPillar2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPillar(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPillar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pillar(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPillar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePillar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePillar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePillar(ctx, fc.Args["input"].(model.PillarInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Pillar) graphql.Marshaler {
+			return ec.marshalNPillar2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPillar(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePillar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pillar(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePillar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateFigure(ctx, fc.Args["input"].(model.FigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFigure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFigure(ctx, fc.Args["input"].(model.FigureInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFigure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFigure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18094,6 +18772,118 @@ func UnmarshalEvidenceInput(ctx context.Context, raw any) (model.EvidenceInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFigureInput(ctx context.Context, obj any) (model.FigureInput, error) {
+	var it model.FigureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "subjectId", "metric", "value", "maxValue", "unit", "approximate", "asOf", "saidByIds", "note", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "subjectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectID = data
+		case "metric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metric"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metric = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "maxValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxValue"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxValue = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "approximate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approximate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approximate = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "saidByIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("saidByIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SaidByIds = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFigureInput unmarshals raw into the FigureInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFigureInput(ctx context.Context, raw any) (model.FigureInput, error) {
+	var out model.FigureInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FigureInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (model.LinkInput, error) {
 	var it model.LinkInput
 	if obj == nil {
@@ -18577,6 +19367,181 @@ func UnmarshalPersonInput(ctx context.Context, raw any) (model.PersonInput, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPillarInput(ctx context.Context, obj any) (model.PillarInput, error) {
+	var it model.PillarInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "programmeId", "number", "description", "note", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "programmeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programmeId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgrammeID = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPillarInput unmarshals raw into the PillarInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPillarInput(ctx context.Context, raw any) (model.PillarInput, error) {
+	var out model.PillarInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PillarInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProgrammeInput(ctx context.Context, obj any) (model.ProgrammeInput, error) {
+	var it model.ProgrammeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "acronym", "description", "partOfId", "note", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "acronym":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acronym"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Acronym = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "partOfId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partOfId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartOfID = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProgrammeInput unmarshals raw into the ProgrammeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProgrammeInput(ctx context.Context, raw any) (model.ProgrammeInput, error) {
+	var out model.ProgrammeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProgrammeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (model.ProjectFilter, error) {
 	var it model.ProjectFilter
 	if obj == nil {
@@ -18637,6 +19602,118 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 func UnmarshalProjectFilter(ctx context.Context, raw any) (model.ProjectFilter, error) {
 	var out model.ProjectFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProjectFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj any) (model.ProjectInput, error) {
+	var it model.ProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "location", "status", "pillarIds", "programmeIds", "partnerIds", "note", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "location":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Location = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNProjectStatus2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProjectStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "pillarIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pillarIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PillarIds = data
+		case "programmeIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programmeIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgrammeIds = data
+		case "partnerIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIds = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProjectInput unmarshals raw into the ProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProjectInput(ctx context.Context, raw any) (model.ProjectInput, error) {
+	var out model.ProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProjectInput", raw, &out)
 	return out, err
 }
 
@@ -20582,6 +21659,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateRole":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createProgramme":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProgramme(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProgramme":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProgramme(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPillar":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPillar(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePillar":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePillar(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFigure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFigure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFigure(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23078,6 +24211,11 @@ func (ec *executionContext) marshalNFigure2ᚖgithubᚗcomᚋcorridorᚑkgᚋcor
 	return ec._Figure(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFigureInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐFigureInput(ctx context.Context, v any) (model.FigureInput, error) {
+	res, err := ec.unmarshalInputFigureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23539,6 +24677,11 @@ func (ec *executionContext) marshalNPillar2ᚖgithubᚗcomᚋcorridorᚑkgᚋcor
 	return ec._Pillar(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPillarInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPillarInput(ctx context.Context, v any) (model.PillarInput, error) {
+	res, err := ec.unmarshalInputPillarInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProgramme2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProgrammeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Programme) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23561,6 +24704,11 @@ func (ec *executionContext) marshalNProgramme2ᚖgithubᚗcomᚋcorridorᚑkgᚋ
 		return graphql.Null
 	}
 	return ec._Programme(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProgrammeInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProgrammeInput(ctx context.Context, v any) (model.ProgrammeInput, error) {
+	res, err := ec.unmarshalInputProgrammeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Project) graphql.Marshaler {
@@ -23617,6 +24765,11 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋcorridorᚑkg�
 		return graphql.Null
 	}
 	return ec._ProjectEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProjectInput2githubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐProjectInput(ctx context.Context, v any) (model.ProjectInput, error) {
+	res, err := ec.unmarshalInputProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProjectOrderField2string(ctx context.Context, v any) (string, error) {

@@ -229,6 +229,32 @@ type EvidenceInput struct {
 	SpeakerID *string `json:"speakerId,omitempty"`
 }
 
+// A whole figure record. On update, omitted optional fields are cleared.
+type FigureInput struct {
+	// The stable ID, `figure:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The ID of the node the figure is about.
+	SubjectID *string `json:"subjectId,omitempty"`
+	// What is measured, e.g. `IT services exports`.
+	Metric string `json:"metric"`
+	// The value, or the lower bound of a range.
+	Value float64 `json:"value"`
+	// The upper bound of a range.
+	MaxValue *float64 `json:"maxValue,omitempty"`
+	// The unit, e.g. `USD` or `percent`.
+	Unit *string `json:"unit,omitempty"`
+	// Set when the source says "over", "around", "about".
+	Approximate *bool `json:"approximate,omitempty"`
+	// When the figure holds: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; omitted when unknown.
+	AsOf *string `json:"asOf,omitempty"`
+	// The IDs of the actors who stated it; none when in the article's own voice.
+	SaidByIds []string `json:"saidByIds,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for its facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // The number of nodes of one kind.
 type KindCount struct {
 	// The node kind.
@@ -405,6 +431,44 @@ type PersonInput struct {
 	Evidence []*EvidenceInput `json:"evidence"`
 }
 
+// A whole pillar record. On update, omitted optional fields are cleared.
+type PillarInput struct {
+	// The stable ID, `pillar:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name of the pillar.
+	Name string `json:"name"`
+	// The ID of the programme it is a pillar of.
+	ProgrammeID string `json:"programmeId"`
+	// The pillar's ordinal, when stated.
+	Number *int `json:"number,omitempty"`
+	// What the pillar covers.
+	Description *string `json:"description,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for its facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
+// A whole programme record. On update, omitted optional fields are cleared.
+type ProgrammeInput struct {
+	// The stable ID, `programme:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name as most often written.
+	Name string `json:"name"`
+	// Other names of the programme.
+	Aliases []string `json:"aliases,omitempty"`
+	// An acronym such as `CPEC`.
+	Acronym *string `json:"acronym,omitempty"`
+	// What the programme is.
+	Description *string `json:"description,omitempty"`
+	// The ID of a larger programme this one belongs to.
+	PartOfID *string `json:"partOfId,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for its facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // A page of projects.
 type ProjectConnection struct {
 	// The projects of the page, each with its cursor.
@@ -435,6 +499,32 @@ type ProjectFilter struct {
 	Status []domain.ProjectStatus `json:"status,omitempty"`
 	// Text to find in the name, aliases or description.
 	Text *string `json:"text,omitempty"`
+}
+
+// A whole project record. On update, omitted optional fields are cleared.
+type ProjectInput struct {
+	// The stable ID, `project:<slug>`; new on create, existing on update.
+	ID string `json:"id"`
+	// The name as most often written.
+	Name string `json:"name"`
+	// Other names of the project.
+	Aliases []string `json:"aliases,omitempty"`
+	// What the project is.
+	Description *string `json:"description,omitempty"`
+	// Where it is.
+	Location *string `json:"location,omitempty"`
+	// How far it has got.
+	Status domain.ProjectStatus `json:"status"`
+	// The IDs of the pillars it belongs to.
+	PillarIds []string `json:"pillarIds,omitempty"`
+	// The IDs of the programmes it belongs to.
+	ProgrammeIds []string `json:"programmeIds,omitempty"`
+	// The IDs of the actors taking part in it.
+	PartnerIds []string `json:"partnerIds,omitempty"`
+	// A curator's note.
+	Note *string `json:"note,omitempty"`
+	// Evidence for its facts (at least one piece).
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // How to sort projects.
