@@ -23,8 +23,9 @@ type Revisioner interface {
 }
 
 // CacheHeader is the response header that says whether a GraphQL answer came from
-// the response cache ("hit") or was computed ("miss"); absent when the request
-// could not be cached.
+// the response cache ("hit") or was computed ("miss"; kept for next time only when
+// it was a query that succeeded); absent when the request is never looked up
+// (methods other than GET and POST, oversized bodies, the cache turned off).
 const CacheHeader = "X-Corridor-Cache"
 
 // maxCachedResponse is the largest answer the response cache keeps, in bytes.
