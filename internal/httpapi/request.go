@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -74,8 +75,8 @@ func decodePOST(contentType string, body []byte) (gqlRequest, *requestError) {
 		return gqlRequest{}, badRequest("the request body is empty: send a JSON object {\"query\": ...}")
 	case trimmed[0] == '[':
 		return gqlRequest{}, badRequest("batched requests (a JSON array of operations) are not supported: send one operation per request")
-	case trimmed[0] != '{' || !json.Valid(trimmed):
-		return gqlRequest{}, badRequest("the request body is not a JSON object: send {\"query\": ..., \"variables\": {...}}")
+	case trimmed[0] != '{':
+		return gqlRequest{}, notAnObject()
 	}
 	var p struct {
 		Query         *string                    `json:"query"`
@@ -83,7 +84,11 @@ func decodePOST(contentType string, body []byte) (gqlRequest, *requestError) {
 		Variables     map[string]json.RawMessage `json:"variables"`
 		Extensions    *extensions                `json:"extensions"`
 	}
+	// Unmarshal checks the whole body is valid JSON before it decodes anything.
 	if err := json.Unmarshal(trimmed, &p); err != nil {
+		if _, syntax := errors.AsType[*json.SyntaxError](err); syntax {
+			return gqlRequest{}, notAnObject()
+		}
 		return gqlRequest{}, badRequest("the request body is not a GraphQL request: query and operationName must be strings, variables and extensions objects")
 	}
 	var req gqlRequest
@@ -92,6 +97,11 @@ func decodePOST(contentType string, body []byte) (gqlRequest, *requestError) {
 	}
 	req.hash = p.Extensions.hash()
 	return req, nil
+}
+
+// notAnObject is the error of a body that is not one JSON object.
+func notAnObject() *requestError {
+	return badRequest("the request body is not a JSON object: send {\"query\": ..., \"variables\": {...}}")
 }
 
 // extensions holds the request extensions the checks read.
