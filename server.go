@@ -77,6 +77,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.SeedsDir == "" {
+		// Found once for everything that checks quotes: the bundled dataset,
+		// curated writes and imports.
+		if dir, err := seed.FindSeedsDir(); err == nil {
+			cfg.SeedsDir = dir
+		}
+	}
 	switch cmd {
 	case "serve":
 		return serve(ctx, cfg, stdout)
