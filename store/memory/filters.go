@@ -29,36 +29,11 @@ func checkDates(from, to *string) (string, string, error) {
 	return f, t, nil
 }
 
-// textFields returns the fields a text filter searches for a node of a list.
-func textFields(n domain.Node) []string {
-	switch n := n.(type) {
-	case *domain.Person:
-		return append([]string{n.Name}, n.Aliases...)
-	case *domain.Organization:
-		return append([]string{n.Name, n.Acronym}, n.Aliases...)
-	case *domain.Country:
-		return append([]string{n.Name}, n.Aliases...)
-	case *domain.Meeting:
-		return []string{n.Title}
-	case *domain.Commitment:
-		fs := []string{n.Statement}
-		for _, ev := range n.Evidence {
-			fs = append(fs, ev.Quote)
-		}
-		return fs
-	case *domain.Project:
-		return append([]string{n.Name, n.Description}, n.Aliases...)
-	case *domain.Source:
-		return []string{n.Title}
-	}
-	return nil
-}
-
 // haystack joins every normalised form of a node's text fields with newlines, which
 // no normalised query contains: a substring of it lies within one field.
 func haystack(n domain.Node) string {
 	var b strings.Builder
-	for _, f := range textFields(n) {
+	for _, f := range domain.TextFields(n) {
 		for _, form := range textnorm.Forms(f) {
 			b.WriteString(form)
 			b.WriteByte('\n')

@@ -14,43 +14,11 @@ import (
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
-// Search fields.
-const (
-	fieldName      = "NAME"
-	fieldAlias     = "ALIAS"
-	fieldAcronym   = "ACRONYM"
-	fieldTitle     = "TITLE"
-	fieldStatement = "STATEMENT"
-	fieldQuote     = "QUOTE"
-)
-
-// Match levels and their base scores. A hit's score is its level's base times its
-// field's weight, less a point per typo for fuzzy hits.
-const (
-	scoreExact        = 100 // the whole query equals the field
-	scoreExactAcronym = 90  // the whole query equals an acronym
-	scorePrefix       = 70  // the field starts with the query
-	scoreAllTokens    = 50  // every query word is a word of the field (the last may be a prefix)
-	scoreFuzzy        = 30  // every query word is within the typo tolerance of a word of the field
-)
-
-// Field weights: names, aliases, acronyms and titles of actors, meetings, sources,
-// programmes, pillars and projects count fully; role titles and figure metrics less;
-// commitment statements less, evidence quotes least.
-const (
-	weightName      = 1.0
-	weightMinor     = 0.6
-	weightStatement = 0.4
-	weightQuote     = 0.25
-)
-
 // searchField is one searchable text of a node.
 type searchField struct {
-	node   domain.Node
-	field  string
-	text   string
-	forms  []string
-	weight float64
+	domain.SearchField
+	node  domain.Node
+	forms []string
 	// rank breaks ties between fields of one node (lower first).
 	rank int
 }
@@ -67,73 +35,18 @@ type searchIndex struct {
 	postings    map[string][]int32
 }
 
-// searchTexts lists the searchable fields of a node.
-func searchTexts(n domain.Node) []searchField {
-	var fs []searchField
-	add := func(field, text string, weight float64) {
-		if strings.TrimSpace(text) != "" {
-			fs = append(fs, searchField{node: n, field: field, text: text, weight: weight, rank: len(fs)})
-		}
-	}
-	aliases := func(as []string) {
-		for _, a := range as {
-			add(fieldAlias, a, weightName)
-		}
-	}
-	switch n := n.(type) {
-	case *domain.Person:
-		add(fieldName, n.Name, weightName)
-		aliases(n.Aliases)
-	case *domain.Organization:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.Acronym, weightName)
-		aliases(n.Aliases)
-	case *domain.Country:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.ISO, weightName)
-		aliases(n.Aliases)
-	case *domain.Meeting:
-		add(fieldTitle, n.Title, weightName)
-	case *domain.Source:
-		add(fieldTitle, n.Title, weightName)
-	case *domain.Programme:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.Acronym, weightName)
-		aliases(n.Aliases)
-	case *domain.Pillar:
-		add(fieldName, n.Name, weightName)
-	case *domain.Project:
-		add(fieldName, n.Name, weightName)
-		aliases(n.Aliases)
-	case *domain.Role:
-		add(fieldTitle, n.Title, weightMinor)
-	case *domain.Figure:
-		add(fieldTitle, n.Metric, weightMinor)
-	case *domain.Commitment:
-		add(fieldStatement, n.Statement, weightStatement)
-	}
-	seen := map[string]bool{}
-	for _, ev := range domain.Claims(n) {
-		if !seen[ev.Quote] {
-			seen[ev.Quote] = true
-			add(fieldQuote, ev.Quote, weightQuote)
-		}
-	}
-	return fs
-}
-
 // buildSearch indexes the searchable fields of the nodes.
 func buildSearch(nodes []domain.Node) *searchIndex {
 	si := &searchIndex{postings: map[string][]int32{}}
 	for _, n := range nodes {
-		for _, f := range searchTexts(n) {
-			f.forms = textnorm.Forms(f.text)
+		for rank, sf := range domain.SearchFields(n) {
+			f := searchField{SearchField: sf, node: n, forms: textnorm.Forms(sf.Text), rank: rank}
 			if len(f.forms) == 0 {
 				continue
 			}
 			i := int32(len(si.fields))
 			si.fields = append(si.fields, f)
-			for _, w := range textnorm.AllTokens(f.text) {
+			for _, w := range textnorm.AllTokens(f.Text) {
 				si.postings[w] = append(si.postings[w], i)
 			}
 		}
@@ -229,31 +142,6 @@ func (si *searchIndex) candidates(ctx context.Context, form string) (map[int32]i
 	return acc, nil
 }
 
-// score rates one field against the query forms.
-func (f *searchField) score(qforms []string, dist int) (float64, bool) {
-	exact, prefix := false, false
-	for _, q := range qforms {
-		for _, ff := range f.forms {
-			exact = exact || ff == q
-			prefix = prefix || strings.HasPrefix(ff, q)
-		}
-	}
-	var base float64
-	switch {
-	case exact && f.field == fieldAcronym:
-		base = scoreExactAcronym
-	case exact:
-		base = scoreExact
-	case prefix:
-		base = scorePrefix
-	case dist == 0:
-		base = scoreAllTokens
-	default:
-		base = scoreFuzzy - float64(dist)
-	}
-	return base * f.weight, exact
-}
-
 // searchNodes runs a search query.
 func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domain.SearchHit, error) {
 	if err := ctx.Err(); err != nil {
@@ -289,13 +177,13 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, f.node.NodeKind()) {
 				continue
 			}
-			score, exact := f.score(qforms, dist)
+			score, exact := f.Score(f.forms, qforms, dist)
 			id := f.node.NodeID()
 			old, seen := best[id]
 			if seen && (old.Score > score || (old.Score == score && bestRank[id] <= f.rank)) {
 				continue
 			}
-			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: f.field, Matched: f.text, Exact: exact}
+			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: f.Field, Matched: f.Text, Exact: exact}
 			bestRank[id] = f.rank
 		}
 	}

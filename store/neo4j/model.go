@@ -363,34 +363,6 @@ func metaOf(n domain.Node) *domain.Meta {
 	return &domain.Meta{}
 }
 
-// textFields returns the fields a connection's text filter searches, as the
-// memory store does: names, acronyms and aliases of actors; meeting and source
-// titles; commitment statements and the quotes of their evidence; project names,
-// descriptions and aliases.
-func textFields(n domain.Node) []string {
-	switch n := n.(type) {
-	case *domain.Person:
-		return append([]string{n.Name}, n.Aliases...)
-	case *domain.Organization:
-		return append([]string{n.Name, n.Acronym}, n.Aliases...)
-	case *domain.Country:
-		return append([]string{n.Name}, n.Aliases...)
-	case *domain.Meeting:
-		return []string{n.Title}
-	case *domain.Commitment:
-		fs := []string{n.Statement}
-		for _, ev := range n.Evidence {
-			fs = append(fs, ev.Quote)
-		}
-		return fs
-	case *domain.Project:
-		return append([]string{n.Name, n.Description}, n.Aliases...)
-	case *domain.Source:
-		return []string{n.Title}
-	}
-	return nil
-}
-
 // setSearchProps writes the derived search properties: searchText (every
 // normalised form of the text-filter fields, one per line, so a substring match
 // stays within one field), and for the full-text index searchTokens (every word of
@@ -398,7 +370,7 @@ func textFields(n domain.Node) []string {
 // and searchKind.
 func setSearchProps(props map[string]any, n domain.Node) {
 	var text strings.Builder
-	for _, f := range textFields(n) {
+	for _, f := range domain.TextFields(n) {
 		for _, form := range textnorm.Forms(f) {
 			text.WriteString(form)
 			text.WriteByte('\n')
@@ -407,14 +379,14 @@ func setSearchProps(props map[string]any, n domain.Node) {
 	props["searchText"] = nullable(text.String())
 	var tokens, exact []string
 	seenTok, seenExact := map[string]bool{}, map[string]bool{}
-	for _, f := range searchFields(n) {
-		for _, w := range textnorm.AllTokens(f.text) {
+	for _, f := range domain.SearchFields(n) {
+		for _, w := range textnorm.AllTokens(f.Text) {
 			if !seenTok[w] {
 				seenTok[w] = true
 				tokens = append(tokens, w)
 			}
 		}
-		for _, form := range textnorm.Forms(f.text) {
+		for _, form := range textnorm.Forms(f.Text) {
 			k := exactToken(form)
 			if !seenExact[k] {
 				seenExact[k] = true

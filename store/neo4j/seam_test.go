@@ -121,7 +121,7 @@ func TestSeamMapsEveryKind(t *testing.T) {
 			same("Search", h.Node)
 			found = found || h.Node.NodeID() == n.NodeID()
 		}
-		if !found && len(searchFields(n)) > 0 {
+		if !found && len(domain.SearchFields(n)) > 0 {
 			t.Errorf("Search(%q) does not find %s", n.Label(), n.NodeID())
 		}
 	}

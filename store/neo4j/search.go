@@ -16,95 +16,9 @@ import (
 // Lucene query built here from the normalised words of the text (exact-key,
 // word, last-word prefix and fuzzy clauses, ~1 from 4 runes and ~2 from 8, with
 // the kinds filter as a clause); the adapter then rates each candidate's fields
-// exactly as the memory store does (see store/memory/search.go), so both stores
+// by domain.SearchField.Score, exactly as the memory store does, so both stores
 // rank alike: exact matches first (an acronym just below an exact name), then
 // prefixes, all words, and fuzzy matches less a point per typo, weighted by field.
-
-// Search fields, as in domain.SearchHit.Field.
-const (
-	fieldName      = "NAME"
-	fieldAlias     = "ALIAS"
-	fieldAcronym   = "ACRONYM"
-	fieldTitle     = "TITLE"
-	fieldStatement = "STATEMENT"
-	fieldQuote     = "QUOTE"
-)
-
-// Match levels and weights (the memory store's).
-const (
-	scoreExact        = 100
-	scoreExactAcronym = 90
-	scorePrefix       = 70
-	scoreAllTokens    = 50
-	scoreFuzzy        = 30
-
-	weightName      = 1.0
-	weightMinor     = 0.6
-	weightStatement = 0.4
-	weightQuote     = 0.25
-)
-
-// searchField is one searchable text of a node.
-type searchField struct {
-	field  string
-	text   string
-	weight float64
-}
-
-// searchFields lists the searchable fields of a node, in tie-break order.
-func searchFields(n domain.Node) []searchField {
-	var fs []searchField
-	add := func(field, text string, weight float64) {
-		if strings.TrimSpace(text) != "" {
-			fs = append(fs, searchField{field: field, text: text, weight: weight})
-		}
-	}
-	aliases := func(as []string) {
-		for _, a := range as {
-			add(fieldAlias, a, weightName)
-		}
-	}
-	switch n := n.(type) {
-	case *domain.Person:
-		add(fieldName, n.Name, weightName)
-		aliases(n.Aliases)
-	case *domain.Organization:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.Acronym, weightName)
-		aliases(n.Aliases)
-	case *domain.Country:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.ISO, weightName)
-		aliases(n.Aliases)
-	case *domain.Meeting:
-		add(fieldTitle, n.Title, weightName)
-	case *domain.Source:
-		add(fieldTitle, n.Title, weightName)
-	case *domain.Programme:
-		add(fieldName, n.Name, weightName)
-		add(fieldAcronym, n.Acronym, weightName)
-		aliases(n.Aliases)
-	case *domain.Pillar:
-		add(fieldName, n.Name, weightName)
-	case *domain.Project:
-		add(fieldName, n.Name, weightName)
-		aliases(n.Aliases)
-	case *domain.Role:
-		add(fieldTitle, n.Title, weightMinor)
-	case *domain.Figure:
-		add(fieldTitle, n.Metric, weightMinor)
-	case *domain.Commitment:
-		add(fieldStatement, n.Statement, weightStatement)
-	}
-	seen := map[string]bool{}
-	for _, ev := range domain.Claims(n) {
-		if !seen[ev.Quote] {
-			seen[ev.Quote] = true
-			add(fieldQuote, ev.Quote, weightQuote)
-		}
-	}
-	return fs
-}
 
 // luceneSpecial holds the characters Lucene's classic query parser treats as syntax.
 const luceneSpecial = `+-&|!(){}[]^"~*?:\/`
@@ -225,17 +139,17 @@ func (s *Store) Search(ctx context.Context, q domain.SearchQuery) ([]domain.Sear
 func rate(n domain.Node, qforms []string) (domain.SearchHit, bool) {
 	var best domain.SearchHit
 	found := false
-	for _, f := range searchFields(n) {
-		fforms := textnorm.Forms(f.text)
-		tokens := textnorm.AllTokens(f.text)
+	for _, f := range domain.SearchFields(n) {
+		fforms := textnorm.Forms(f.Text)
+		tokens := textnorm.AllTokens(f.Text)
 		for _, form := range qforms {
 			dist, ok := matchWords(strings.Fields(form), tokens)
 			if !ok {
 				continue
 			}
-			score, exact := scoreField(f, fforms, qforms, dist)
+			score, exact := f.Score(fforms, qforms, dist)
 			if !found || score > best.Score {
-				best = domain.SearchHit{Node: n, Score: score, Field: f.field, Matched: f.text, Exact: exact}
+				best = domain.SearchHit{Node: n, Score: score, Field: f.Field, Matched: f.Text, Exact: exact}
 				found = true
 			}
 		}
@@ -271,29 +185,4 @@ func matchWords(words, tokens []string) (int, bool) {
 		total += best
 	}
 	return total, true
-}
-
-// scoreField rates one field against the query forms.
-func scoreField(f searchField, fforms, qforms []string, dist int) (float64, bool) {
-	exact, prefix := false, false
-	for _, q := range qforms {
-		for _, ff := range fforms {
-			exact = exact || ff == q
-			prefix = prefix || strings.HasPrefix(ff, q)
-		}
-	}
-	var base float64
-	switch {
-	case exact && f.field == fieldAcronym:
-		base = scoreExactAcronym
-	case exact:
-		base = scoreExact
-	case prefix:
-		base = scorePrefix
-	case dist == 0:
-		base = scoreAllTokens
-	default:
-		base = scoreFuzzy - float64(dist)
-	}
-	return base * f.weight, exact
 }
