@@ -158,3 +158,22 @@ func TextFields(n Node) []string {
 	}
 	return nil
 }
+
+// PageSize checks the query's page size and kinds, and returns the number of hits
+// to return: First, or DefaultPageSize when First is 0. (The text is checked by
+// the stores, which normalise it.)
+func (q SearchQuery) PageSize() (int, error) {
+	first := q.First
+	if first == 0 {
+		first = DefaultPageSize
+	}
+	if first < 0 || first > MaxPageSize {
+		return 0, FieldErrorf(EINVALID, "first", "first must be between 0 and %d, got %d", MaxPageSize, q.First)
+	}
+	for _, k := range q.Kinds {
+		if !Valid(k, Kinds) {
+			return 0, FieldErrorf(EINVALID, "kinds", "unknown node kind %q", k)
+		}
+	}
+	return first, nil
+}

@@ -151,17 +151,9 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 	if len(qforms) == 0 {
 		return nil, domain.FieldErrorf(domain.EINVALID, "text", "search text must contain a letter or digit")
 	}
-	first := q.First
-	if first == 0 {
-		first = domain.DefaultPageSize
-	}
-	if first < 0 || first > domain.MaxPageSize {
-		return nil, domain.FieldErrorf(domain.EINVALID, "first", "first must be between 0 and %d, got %d", domain.MaxPageSize, q.First)
-	}
-	for _, k := range q.Kinds {
-		if !domain.Valid(k, domain.Kinds) {
-			return nil, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q", k)
-		}
+	first, err := q.PageSize()
+	if err != nil {
+		return nil, err
 	}
 	si := ix.search
 	// Best hit per node.

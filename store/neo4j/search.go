@@ -83,17 +83,9 @@ func (s *Store) Search(ctx context.Context, q domain.SearchQuery) ([]domain.Sear
 	if len(qforms) == 0 {
 		return nil, domain.FieldErrorf(domain.EINVALID, "text", "search text must contain a letter or digit")
 	}
-	first := q.First
-	if first == 0 {
-		first = domain.DefaultPageSize
-	}
-	if first < 0 || first > domain.MaxPageSize {
-		return nil, domain.FieldErrorf(domain.EINVALID, "first", "first must be between 0 and %d, got %d", domain.MaxPageSize, q.First)
-	}
-	for _, k := range q.Kinds {
-		if !domain.Valid(k, domain.Kinds) {
-			return nil, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q", k)
-		}
+	first, err := q.PageSize()
+	if err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, "search", map[string]any{
 		"lucene": luceneQuery(qforms, q.Kinds),
