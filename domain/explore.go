@@ -196,6 +196,23 @@ type Path struct {
 	Length int
 }
 
+// String renders the path as "a -TYPE-> b <-TYPE- c", for messages and logs.
+func (p Path) String() string {
+	var b strings.Builder
+	for i, n := range p.Nodes {
+		if i > 0 {
+			e := p.Edges[i-1]
+			if e.Forward {
+				b.WriteString(" -" + string(e.Type) + "-> ")
+			} else {
+				b.WriteString(" <-" + string(e.Type) + "- ")
+			}
+		}
+		b.WriteString(n.NodeID())
+	}
+	return b.String()
+}
+
 // NeighborhoodQuery asks for the subgraph around a node.
 type NeighborhoodQuery struct {
 	// ID is the centre node.

@@ -74,22 +74,6 @@ func gqlPathString(p gqlPath) string {
 	return b.String()
 }
 
-func domainPathString(p domain.Path) string {
-	var b strings.Builder
-	for i, n := range p.Nodes {
-		if i > 0 {
-			e := p.Edges[i-1]
-			if e.Forward {
-				fmt.Fprintf(&b, " -%s-> ", e.Type)
-			} else {
-				fmt.Fprintf(&b, " <-%s- ", e.Type)
-			}
-		}
-		b.WriteString(n.NodeID())
-	}
-	return b.String()
-}
-
 func TestPaths(t *testing.T) {
 	store := fixtureStore(t)
 	srv := mustServe(t, store, quietConfig())
@@ -147,7 +131,7 @@ func TestPaths(t *testing.T) {
 			gs = append(gs, gqlPathString(p))
 		}
 		for _, p := range ps {
-			ws = append(ws, domainPathString(p))
+			ws = append(ws, p.String())
 		}
 		if !slices.Equal(gs, ws) || len(ws) == 0 {
 			t.Errorf("paths(%s) = %q, explorer %q", c.args, gs, ws)

@@ -69,23 +69,6 @@ func RunExplorer(t *testing.T, open func(t *testing.T, ds *domain.Dataset) domai
 	t.Run("Concurrent", func(t *testing.T) { testExplorerConcurrent(t, se, syn) })
 }
 
-// pathString renders a path as "a -TYPE-> b <-TYPE- c" for messages and comparisons.
-func pathString(p domain.Path) string {
-	var b strings.Builder
-	for i, n := range p.Nodes {
-		if i > 0 {
-			e := p.Edges[i-1]
-			if e.Forward {
-				fmt.Fprintf(&b, " -%s-> ", e.Type)
-			} else {
-				fmt.Fprintf(&b, " <-%s- ", e.Type)
-			}
-		}
-		b.WriteString(n.NodeID())
-	}
-	return b.String()
-}
-
 func refPathString(p refPath) string {
 	var b strings.Builder
 	for i, n := range p.nodes {
@@ -105,7 +88,7 @@ func refPathString(p refPath) string {
 func pathStrings(ps []domain.Path) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = pathString(p)
+		out[i] = p.String()
 	}
 	return out
 }
@@ -129,7 +112,7 @@ func checkPathShape(t *testing.T, q domain.PathQuery, ps []domain.Path) {
 		t.Errorf("%s→%s: %d paths, first is %d", q.From, q.To, len(ps), q.First)
 	}
 	for i, p := range ps {
-		s := pathString(p)
+		s := p.String()
 		if p.Length != len(p.Edges) || len(p.Nodes) != len(p.Edges)+1 || p.Length > q.MaxHops {
 			t.Errorf("path %s: length %d, %d edges, %d nodes (maxHops %d)", s, p.Length, len(p.Edges), len(p.Nodes), q.MaxHops)
 			continue
@@ -165,7 +148,7 @@ func checkPathShape(t *testing.T, q domain.PathQuery, ps []domain.Path) {
 		if i > 0 {
 			prev := ps[i-1]
 			if prev.Length > p.Length || prev.Length == p.Length && slices.Compare(nodeIDs(prev.Nodes), ids) >= 0 {
-				t.Errorf("paths out of order: %s before %s", pathString(prev), s)
+				t.Errorf("paths out of order: %s before %s", prev.String(), s)
 			}
 		}
 	}
@@ -251,7 +234,7 @@ func testPaths(t *testing.T, e domain.Explorer) {
 	if len(ps) == 0 || ps[0].Length != 4 {
 		t.Fatalf("yao→IT pillar = %q, want paths of 4 hops first", pathStrings(ps))
 	}
-	if got := pathString(ps[0]); got != "person:yao-jing -PARTICIPATED_IN-> meeting:jcc-it-session <-MADE_AT- commitment:c11 -CONCERNS-> project:pseb-tower -IN_PILLAR-> pillar:cpec-it" {
+	if got := ps[0].String(); got != "person:yao-jing -PARTICIPATED_IN-> meeting:jcc-it-session <-MADE_AT- commitment:c11 -CONCERNS-> project:pseb-tower -IN_PILLAR-> pillar:cpec-it" {
 		t.Errorf("yao→IT pillar first path = %s", got)
 	}
 	// The trivial path, and no path at all.
