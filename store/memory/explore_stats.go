@@ -40,16 +40,10 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		ranks = slices.Compact(ranks)
 	}
 	counts := make([]int32, len(t.dict))
-	amounts := map[int32][]*domain.Commitment{}
-	count := func(r int32) {
-		c := all[r].(*domain.Commitment)
-		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
-			counts[k]++
-			if c.Amount != nil {
-				amounts[k] = append(amounts[k], c)
-			}
-		}
-	}
+	// withAmount counts, per group, the matching commitments with an amount;
+	// priced lists the matching commitments with an amount, in rank order.
+	withAmount := make([]int32, len(t.dict))
+	var priced []int32
 	n := len(all)
 	if !q.all {
 		n = len(ranks)
@@ -62,38 +56,96 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		if !q.all {
 			r = ranks[i]
 		}
-		if q.match(all[r]) {
-			count(r)
+		if !q.match(all[r]) {
+			continue
+		}
+		priceless := all[r].(*domain.Commitment).Amount == nil
+		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
+			counts[k]++
+			if !priceless {
+				withAmount[k]++
+			}
+		}
+		if !priceless {
+			priced = append(priced, r)
 		}
 	}
+	amounts := t.amountLists(all, priced, withAmount)
+	return t.sortedGroups(counts, func(k int32) []domain.AmountSum {
+		if cs := amounts[k]; len(cs) > 0 {
+			return domain.SumAmounts(cs)
+		}
+		return []domain.AmountSum{}
+	}), nil
+}
+
+// amountLists returns, per group, the commitments of priced (positions in all)
+// that are in the group, in the order of priced; withAmount holds their number
+// per group. The lists share one array.
+func (t *groupTable) amountLists(all []domain.Node, priced, withAmount []int32) [][]*domain.Commitment {
+	total := 0
+	for _, c := range withAmount {
+		total += int(c)
+	}
+	flat := make([]*domain.Commitment, total)
+	lists := make([][]*domain.Commitment, len(withAmount))
+	at := 0
+	for k, c := range withAmount {
+		lists[k] = flat[at : at : at+int(c)]
+		at += int(c)
+	}
+	for _, r := range priced {
+		c := all[r].(*domain.Commitment)
+		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
+			lists[k] = append(lists[k], c)
+		}
+	}
+	return lists
+}
+
+// sortedGroups returns the groups with a non-zero count in the order of
+// domain.SortStatGroups (count descending, then key), with their amounts. It
+// sorts by counting: the groups are visited in key order (byKey) and placed in
+// the slot range of their count.
+func (t *groupTable) sortedGroups(counts []int32, amounts func(k int32) []domain.AmountSum) []domain.StatGroup {
+	var most int32
 	groups := 0
 	for _, c := range counts {
+		most = max(most, c)
 		if c > 0 {
 			groups++
 		}
 	}
-	out := make([]domain.StatGroup, 0, groups)
-	for k, c := range counts {
+	// next[most-c] is the next free slot of the groups counting c.
+	next := make([]int32, most+1)
+	for _, c := range counts {
+		if c > 0 {
+			next[most-c+1]++
+		}
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	out := make([]domain.StatGroup, groups)
+	for _, k := range t.byKey {
+		c := counts[k]
 		if c == 0 {
 			continue
 		}
-		g := domain.StatGroup{Key: t.dict[k], Label: t.labels[k], Count: int(c), Amounts: []domain.AmountSum{}}
-		if cs := amounts[int32(k)]; len(cs) > 0 {
-			g.Amounts = domain.SumAmounts(cs)
-		}
-		out = append(out, g)
+		out[next[most-c]] = domain.StatGroup{Key: t.dict[k], Label: t.labels[k], Count: int(c), Amounts: amounts(k)}
+		next[most-c]++
 	}
-	domain.SortStatGroups(out)
-	return out, nil
+	return out
 }
 
 // groupTable holds the groups of every commitment under one grouping: the
 // commitment at position r of the ID-sorted commitments is in the groups
 // vals[off[r]:off[r+1]], numbers into dict and labels, the groups' keys and
-// display labels.
+// display labels; byKey lists the group numbers in key order.
 type groupTable struct {
 	dict   []string
 	labels []string
+	byKey  []int32
 	off    []int32
 	vals   []int32
 }
@@ -130,6 +182,11 @@ func (ix *index) statKeys(group domain.CommitmentGroup) *groupTable {
 		}
 		t.off = append(t.off, int32(len(t.vals)))
 	}
+	t.byKey = make([]int32, len(t.dict))
+	for k := range t.byKey {
+		t.byKey[k] = int32(k)
+	}
+	slices.SortFunc(t.byKey, func(a, b int32) int { return strings.Compare(t.dict[a], t.dict[b]) })
 	if st.tables == nil {
 		st.tables = map[domain.CommitmentGroup]*groupTable{}
 	}
