@@ -48,6 +48,53 @@ type Writer interface {
 	// reference to it is moved to the survivor, and a tombstone makes its ID
 	// resolve to the survivor (Store.Nodes) and keeps it from being reused.
 	Merge(ctx context.Context, actor string, survivorID, mergedID string) (*MergeResult, error)
+	// ImportBatch writes many records in one step, all or nothing: they are
+	// validated with the seed loader's rules against the stored graph, then
+	// committed and served together, or not at all (with b.DryRun, only
+	// validated). A record with an existing ID replaces it; the ID of a merged node
+	// is refused. Problems name the batch part as their field (ImportPartJSON…) and
+	// give line, column, record and field in their message.
+	ImportBatch(ctx context.Context, actor string, b ImportBatch) (ImportResult, error)
+}
+
+// ImportBatch is one bulk import: a JSON dataset document, or CSV tables of nodes
+// and (optionally) edges in the layout the CSV export writes.
+type ImportBatch struct {
+	// JSON is a dataset document: {"persons": [...], "commitments": [...], ...}.
+	JSON []byte
+	// NodesCSV and EdgesCSV are the two CSV tables (EdgesCSV may be empty).
+	NodesCSV, EdgesCSV []byte
+	// DryRun validates the batch and reports what it would change, writing nothing.
+	DryRun bool
+}
+
+// Import batch parts, the names problems give as their field.
+const (
+	ImportPartJSON     = "json"
+	ImportPartNodesCSV = "nodesCsv"
+	ImportPartEdgesCSV = "edgesCsv"
+)
+
+// Check reports an EINVALID error unless b holds exactly one of a JSON document
+// or a nodes table (edges only beside nodes).
+func (b ImportBatch) Check() error {
+	switch {
+	case len(b.JSON) > 0 && (len(b.NodesCSV) > 0 || len(b.EdgesCSV) > 0):
+		return FieldErrorf(EINVALID, ImportPartJSON, "send either a JSON document or CSV tables, not both")
+	case len(b.JSON) == 0 && len(b.NodesCSV) == 0 && len(b.EdgesCSV) > 0:
+		return FieldErrorf(EINVALID, ImportPartNodesCSV, "an edges table needs its nodes table")
+	case len(b.JSON) == 0 && len(b.NodesCSV) == 0:
+		return FieldErrorf(EINVALID, ImportPartJSON, "nothing to import: send a JSON document or a nodes table")
+	}
+	return nil
+}
+
+// ImportResult counts what an import did (or would do, on a dry run).
+type ImportResult struct {
+	// Added counts new records, Replaced records whose ID existed.
+	Added, Replaced int
+	// DryRun is true when nothing was written.
+	DryRun bool
 }
 
 // Link is a relationship to add or remove: From -Type-> To, with the direction of

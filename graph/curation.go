@@ -32,6 +32,27 @@ func (r *Resolver) writer(ctx context.Context, need domain.AccessRole) (domain.W
 	return w, p.Name, nil
 }
 
+// importRecords runs a bulk import for an admin.
+func (r *Resolver) importRecords(ctx context.Context, b domain.ImportBatch) (*domain.ImportResult, error) {
+	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	res, err := w.ImportBatch(ctx, actor, b)
+	if err != nil {
+		return nil, writeErr(ctx, err)
+	}
+	return &res, nil
+}
+
+// textBytes returns an optional text argument's bytes (nil when absent).
+func textBytes(s *string) []byte {
+	if s == nil {
+		return nil
+	}
+	return []byte(*s)
+}
+
 // writeErr reports every problem of a rejected write: the first is returned (and
 // becomes the field's error), the others are added to the response beside it.
 func writeErr(ctx context.Context, err error) error {
@@ -55,8 +76,11 @@ func existing[T domain.Node](ctx context.Context, store domain.Store, id string)
 	if len(ns) == 0 || ns[0] == nil {
 		return zero, domain.FieldErrorf(domain.ENOTFOUND, "id", "no node has the ID %q", id)
 	}
+	if got := ns[0].NodeID(); got != id {
+		return zero, domain.FieldErrorf(domain.EINVALID, "id", "%q was merged into %q: update the survivor", id, got)
+	}
 	n, ok := ns[0].(T)
-	if !ok || n.NodeID() != id {
+	if !ok {
 		return zero, domain.FieldErrorf(domain.EINVALID, "id", "%q is not a node of this kind", id)
 	}
 	return n, nil

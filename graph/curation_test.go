@@ -156,6 +156,11 @@ func TestMutationsWriteAndAudit(t *testing.T) {
 	if resolved.Node.ID != "person:yao-jing" {
 		t.Errorf("merged ID resolves to %q", resolved.Node.ID)
 	}
+	// Updating the merged ID says where the record went.
+	if r := as(t, h, domain.RoleEditor, updatePerson, map[string]any{"in": liWei()}); r.code() != domain.EINVALID ||
+		!strings.Contains(r.Errors[0].Message, `"person:li-wei" was merged into "person:yao-jing"`) {
+		t.Errorf("update of a merged ID: %+v", r.Errors)
+	}
 
 	// The audit log, newest first, names the key; filtered by node (the link is
 	// recorded on the commitment, which holds it); paged.

@@ -308,6 +308,12 @@ func (r *mutationResolver) MergeNodes(ctx context.Context, survivor string, merg
 	return &model.MergeResult{Survivor: res.Survivor, Changed: res.Changed, MergedID: res.Tombstone.ID}, nil
 }
 
+func (r *mutationResolver) ImportRecords(ctx context.Context, json *string, nodesCSV *string, edgesCSV *string, dryRun *bool) (*domain.ImportResult, error) {
+	return r.importRecords(ctx, domain.ImportBatch{
+		JSON: textBytes(json), NodesCSV: textBytes(nodesCSV), EdgesCSV: textBytes(edgesCSV), DryRun: dryRun != nil && *dryRun,
+	})
+}
+
 func (r *organizationResolver) Note(ctx context.Context, obj *domain.Organization) (*string, error) {
 	return optString(obj.Note), nil
 }

@@ -212,6 +212,12 @@ type ComplexityRoot struct {
 		Type       func(childComplexity int) int
 	}
 
+	ImportResult struct {
+		Added    func(childComplexity int) int
+		DryRun   func(childComplexity int) int
+		Replaced func(childComplexity int) int
+	}
+
 	KindCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
@@ -287,6 +293,7 @@ type ComplexityRoot struct {
 		CreateRole         func(childComplexity int, input model.RoleInput) int
 		CreateSource       func(childComplexity int, input model.SourceInput) int
 		DeleteNode         func(childComplexity int, id string) int
+		ImportRecords      func(childComplexity int, json *string, nodesCSV *string, edgesCSV *string, dryRun *bool) int
 		Link               func(childComplexity int, input model.LinkInput) int
 		MergeNodes         func(childComplexity int, survivor string, merged string) int
 		Unlink             func(childComplexity int, input model.LinkInput) int
@@ -647,6 +654,7 @@ type MutationResolver interface {
 	Unlink(ctx context.Context, input model.LinkInput) (domain.Node, error)
 	AttachEvidence(ctx context.Context, id string, evidence model.EvidenceInput) (domain.Node, error)
 	MergeNodes(ctx context.Context, survivor string, merged string) (*model.MergeResult, error)
+	ImportRecords(ctx context.Context, json *string, nodesCSV *string, edgesCSV *string, dryRun *bool) (*domain.ImportResult, error)
 }
 type OrganizationResolver interface {
 	Note(ctx context.Context, obj *domain.Organization) (*string, error)
@@ -1419,6 +1427,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
 
+	case "ImportResult.added":
+		if e.ComplexityRoot.ImportResult.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Added(childComplexity), true
+	case "ImportResult.dryRun":
+		if e.ComplexityRoot.ImportResult.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.DryRun(childComplexity), true
+	case "ImportResult.replaced":
+		if e.ComplexityRoot.ImportResult.Replaced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Replaced(childComplexity), true
+
 	case "KindCount.count":
 		if e.ComplexityRoot.KindCount.Count == nil {
 			break
@@ -1809,6 +1836,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteNode(childComplexity, args["id"].(string)), true
+	case "Mutation.importRecords":
+		if e.ComplexityRoot.Mutation.ImportRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportRecords(childComplexity, args["json"].(*string), args["nodesCsv"].(*string), args["edgesCsv"].(*string), args["dryRun"].(*bool)), true
 	case "Mutation.link":
 		if e.ComplexityRoot.Mutation.Link == nil {
 			break
@@ -5101,6 +5139,35 @@ type Mutation {
     "The ID of the node merged away; it then resolves to the survivor."
     merged: ID!
   ): MergeResult!
+  """
+  Imports many records in one all-or-nothing write (admin): a JSON dataset document
+  (the format of ` + "`" + `corridor import` + "`" + `), or the CSV tables of ` + "`" + `/export/csv` + "`" + ` (nodes, and
+  optionally edges). Every record is validated as the seed is, against the stored
+  graph; any problem rejects the whole batch, with one ` + "`" + `BAD_USER_INPUT` + "`" + ` error per
+  problem whose ` + "`" + `extensions.field` + "`" + ` names the part (` + "`" + `json` + "`" + `, ` + "`" + `nodesCsv` + "`" + `, ` + "`" + `edgesCsv` + "`" + `)
+  and whose message gives line, column, record and field. A record with an
+  existing ID replaces it. The body limit of the server applies (` + "`" + `--body-limit` + "`" + `).
+  """
+  importRecords(
+    "A JSON dataset document, as text."
+    json: String
+    "The nodes table (` + "`" + `nodes.csv` + "`" + `), as text."
+    nodesCsv: String
+    "The edges table (` + "`" + `edges.csv` + "`" + `), as text; only beside ` + "`" + `nodesCsv` + "`" + `."
+    edgesCsv: String
+    "Validate only and report what would change; nothing is written."
+    dryRun: Boolean = false
+  ): ImportResult!
+}
+
+"What an import did, or would do on a dry run."
+type ImportResult {
+  "Records that did not exist before."
+  added: Int!
+  "Records whose ID existed and which the import replaced."
+  replaced: Int!
+  "True when nothing was written (` + "`" + `dryRun` + "`" + `)."
+  dryRun: Boolean!
 }
 `, BuiltIn: false},
 }
@@ -5416,6 +5483,18 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "added":
+		return ec.fieldContext_ImportResult_added(ctx, field)
+	case "replaced":
+		return ec.fieldContext_ImportResult_replaced(ctx, field)
+	case "dryRun":
+		return ec.fieldContext_ImportResult_dryRun(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportResult", field.Name)
 }
 
 func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6283,6 +6362,44 @@ func (ec *executionContext) field_Mutation_deleteNode_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "json",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["json"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "nodesCsv",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodesCsv"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "edgesCsv",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edgesCsv"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg3
 	return args, nil
 }
 
@@ -9807,6 +9924,75 @@ func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ImportResult_added(ctx context.Context, field graphql.CollectedField, obj *domain.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportResult_replaced(ctx context.Context, field graphql.CollectedField, obj *domain.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_replaced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Replaced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_replaced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportResult_dryRun(ctx context.Context, field graphql.CollectedField, obj *domain.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12098,6 +12284,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeNodes(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_mergeNodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportRecords(ctx, fc.Args["json"].(*string), fc.Args["nodesCsv"].(*string), fc.Args["edgesCsv"].(*string), fc.Args["dryRun"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ImportResult) graphql.Marshaler {
+			return ec.marshalNImportResult2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐImportResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21180,6 +21410,49 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var importResultImplementors = []string{"ImportResult"}
+
+func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.SelectionSet, obj *domain.ImportResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportResult")
+		case "added":
+			out.Values[i] = ec._ImportResult_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replaced":
+			out.Values[i] = ec._ImportResult_replaced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dryRun":
+			out.Values[i] = ec._ImportResult_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kindCountImplementors = []string{"KindCount"}
 
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
@@ -21792,6 +22065,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "mergeNodes":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_mergeNodes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importRecords":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importRecords(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -24291,6 +24571,14 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNImportResult2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *domain.ImportResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportResult!")
+		return graphql.Null
+	}
+	return ec._ImportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {

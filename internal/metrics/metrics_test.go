@@ -73,6 +73,9 @@ func (fakeWriter) AttachEvidence(context.Context, string, string, domain.Evidenc
 func (fakeWriter) Merge(context.Context, string, string, string) (*domain.MergeResult, error) {
 	return nil, nil
 }
+func (fakeWriter) ImportBatch(context.Context, string, domain.ImportBatch) (domain.ImportResult, error) {
+	return domain.ImportResult{}, nil
+}
 
 type fakeAudit struct{}
 

@@ -212,6 +212,10 @@ func (s *writer) Merge(ctx context.Context, actor string, survivorID, mergedID s
 	return observe(s.m, "Merge", func() (*domain.MergeResult, error) { return s.w.Merge(ctx, actor, survivorID, mergedID) })
 }
 
+func (s *writer) ImportBatch(ctx context.Context, actor string, b domain.ImportBatch) (domain.ImportResult, error) {
+	return observe(s.m, "ImportBatch", func() (domain.ImportResult, error) { return s.w.ImportBatch(ctx, actor, b) })
+}
+
 // auditLog measures a domain.AuditLog.
 type auditLog struct {
 	a domain.AuditLog

@@ -178,6 +178,8 @@ type change struct {
 	seeded  bool
 	// validate runs the seed validator over put (false when the caller has).
 	validate bool
+	// dryRun stops after every check, before anything is written.
+	dryRun bool
 }
 
 // graph is the validator's view of the records (seed.Graph), with a change's
@@ -250,6 +252,9 @@ func (s *Store) apply(ctx context.Context, actor string, c change) ([]domain.Nod
 	}
 	if err := checkNoDangling(next, c.del); err != nil {
 		return nil, err
+	}
+	if c.dryRun {
+		return put, nil
 	}
 	version := s.version
 	if c.version != "" {

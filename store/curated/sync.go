@@ -2,6 +2,7 @@ package curated
 
 import (
 	"context"
+	"errors"
 	"reflect"
 
 	"github.com/corridor-kg/corridor/domain"
@@ -100,6 +101,47 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 // other writes wait. A record with an existing ID replaces it; the ID of a merged
 // node is refused.
 func (s *Store) Import(ctx context.Context, actor string, load func(stored seed.Graph) (*domain.Dataset, error)) (SyncResult, error) {
+	return s.importLoaded(ctx, actor, load, false)
+}
+
+// ImportBatch implements domain.Writer's bulk import over Import: the JSON document or the
+// CSV tables of b are parsed and validated by the seed loader (problems name the
+// batch part as their field and "part:line:column: record: field: message" as
+// their text), then written in one step unless b.DryRun.
+func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBatch) (domain.ImportResult, error) {
+	if err := b.Check(); err != nil {
+		return domain.ImportResult{}, err
+	}
+	opts := seed.ImportOptions{SeedsDir: s.seedsDir}
+	load := func(stored seed.Graph) (*domain.Dataset, error) {
+		if len(b.JSON) > 0 {
+			return seed.LoadJSON(ctx, domain.ImportPartJSON, b.JSON, stored, opts)
+		}
+		return seed.LoadCSV(ctx, domain.ImportPartNodesCSV, b.NodesCSV, domain.ImportPartEdgesCSV, b.EdgesCSV, stored, opts)
+	}
+	res, err := s.importLoaded(ctx, actor, load, b.DryRun)
+	if err != nil {
+		return domain.ImportResult{}, importProblems(err)
+	}
+	return domain.ImportResult{Added: res.Added, Replaced: res.Updated, DryRun: b.DryRun}, nil
+}
+
+// importProblems turns the seed loader's errors into domain Problems whose field
+// is the batch part (the loader's file name) and whose message is the whole
+// located error; other errors pass through.
+func importProblems(err error) error {
+	var verrs seed.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return err
+	}
+	out := make(domain.Problems, len(verrs))
+	for i, v := range verrs {
+		out[i] = &domain.Error{Code: domain.EINVALID, Field: v.File, Message: v.Error()}
+	}
+	return out
+}
+
+func (s *Store) importLoaded(ctx context.Context, actor string, load func(stored seed.Graph) (*domain.Dataset, error), dryRun bool) (SyncResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ds, err := load(s.graphView())
@@ -124,7 +166,7 @@ func (s *Store) Import(ctx context.Context, actor string, load func(stored seed.
 	if len(errs) > 0 {
 		return SyncResult{}, errs
 	}
-	if _, err := s.apply(ctx, actor, change{action: domain.AuditImport, put: put}); err != nil {
+	if _, err := s.apply(ctx, actor, change{action: domain.AuditImport, put: put, dryRun: dryRun}); err != nil {
 		return SyncResult{}, err
 	}
 	return res, nil
