@@ -82,6 +82,8 @@ const (
 	MaxNeighborhoodDepth     = 3
 	DefaultNeighborhoodLimit = 200
 	MaxNeighborhoodLimit     = 2000
+	DefaultTimelineFirst     = 200
+	MaxTimelineFirst         = 1000
 	// MaxPathExtensions bounds the work of one Paths call: the number of times a
 	// partial path may be extended by one hop before the search gives up.
 	MaxPathExtensions = 100_000
@@ -301,6 +303,24 @@ type TimelineQuery struct {
 	// (PartialDate.Within); undated events are left out when either is set.
 	From *string
 	To   *string
+	// First is the number of events wanted, the earliest in timeline order: 0
+	// means DefaultTimelineFirst; at most MaxTimelineFirst.
+	First int
+}
+
+// Normalize returns the query with defaults applied, or an EINVALID error naming
+// the offending field (first, from or to).
+func (q TimelineQuery) Normalize() (TimelineQuery, error) {
+	if q.First == 0 {
+		q.First = DefaultTimelineFirst
+	}
+	if q.First < 1 || q.First > MaxTimelineFirst {
+		return q, FieldErrorf(EINVALID, "first", "first must be between 1 and %d, got %d", MaxTimelineFirst, q.First)
+	}
+	if _, _, err := q.Dates(); err != nil {
+		return q, err
+	}
+	return q, nil
 }
 
 // Dates validates From and To and returns them ("" when not set).
@@ -416,29 +436,49 @@ type StatGroup struct {
 // SumAmounts totals the amounts of the commitments by currency, in currency order.
 // Commitments without an amount are not counted.
 func SumAmounts(cs []*Commitment) []AmountSum {
-	by := map[string]*AmountSum{}
+	t := amountTotals{}
 	for _, c := range cs {
-		a := c.Amount
-		if a == nil {
-			continue
+		if c.Amount != nil {
+			t.add(c.Amount)
 		}
-		s := by[a.Currency]
-		if s == nil {
-			s = &AmountSum{Currency: a.Currency}
-			by[a.Currency] = s
-		}
-		s.Count++
-		s.Min += a.Value
-		if a.MaxValue != nil {
-			s.Max += *a.MaxValue
-			s.Ranged = true
-		} else {
-			s.Max += a.Value
-		}
-		s.Approximate = s.Approximate || a.Approximate
 	}
-	out := make([]AmountSum, 0, len(by))
-	for _, s := range by {
+	return t.list()
+}
+
+// SumAmountList totals amounts by currency, in currency order: SumAmounts for a
+// store that reads the amounts without their commitments.
+func SumAmountList(as []Amount) []AmountSum {
+	t := amountTotals{}
+	for i := range as {
+		t.add(&as[i])
+	}
+	return t.list()
+}
+
+// amountTotals accumulates AmountSums by currency.
+type amountTotals map[string]*AmountSum
+
+func (t amountTotals) add(a *Amount) {
+	s := t[a.Currency]
+	if s == nil {
+		s = &AmountSum{Currency: a.Currency}
+		t[a.Currency] = s
+	}
+	s.Count++
+	s.Min += a.Value
+	if a.MaxValue != nil {
+		s.Max += *a.MaxValue
+		s.Ranged = true
+	} else {
+		s.Max += a.Value
+	}
+	s.Approximate = s.Approximate || a.Approximate
+}
+
+// list returns the sums in currency order.
+func (t amountTotals) list() []AmountSum {
+	out := make([]AmountSum, 0, len(t))
+	for _, s := range t {
 		out = append(out, *s)
 	}
 	slices.SortFunc(out, func(a, b AmountSum) int { return strings.Compare(a.Currency, b.Currency) })

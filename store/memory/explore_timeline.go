@@ -4,21 +4,19 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// timeline implements Explorer.Timeline over the snapshot. Event labels: a
-// meeting's title, a commitment's statement, "<person>, <title> at <organization>"
-// for both ends of a role, "<metric>: <value> <unit>" for a figure. A role yields a
-// ROLE_START event always (undated when its start is unknown) and a ROLE_END event
-// only when its end is known or described: an unknown end is not an end.
+// timeline implements Explorer.Timeline over the snapshot: it selects the records
+// here, and domain.TimelineEventOf and domain.FirstEvents (shared with the Neo4j
+// store) make, label, order and cut the events.
 func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
-	from, to, err := q.Dates()
+	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
 	}
+	from, to, _ := q.Dates()
 	var meetings, commitments, roles, figures []domain.Node
 	if q.ActorID != nil {
 		id := *q.ActorID
@@ -53,9 +51,9 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 		return ok && m.Series == *q.Series
 	}
 	var evs []domain.TimelineEvent
-	add := func(d domain.PartialDate, k domain.TimelineEventKind, n domain.Node, label string) {
-		if d.Within(from, to) {
-			evs = append(evs, domain.TimelineEvent{Date: d, Kind: k, Node: n, Label: label})
+	add := func(k domain.TimelineEventKind, n domain.Node, person, organization string) {
+		if ev, ok := domain.TimelineEventOf(k, n, person, organization); ok && ev.Date.Within(from, to) {
+			evs = append(evs, ev)
 		}
 	}
 	for i, n := range meetings {
@@ -64,7 +62,7 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 		}
 		m := n.(*domain.Meeting)
 		if q.Series == nil || m.Series == *q.Series {
-			add(m.Date, domain.EventMeeting, m, m.Title)
+			add(domain.EventMeeting, m, "", "")
 		}
 	}
 	seen := map[string]bool{}
@@ -77,31 +75,24 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 			continue
 		}
 		seen[c.ID] = true
-		add(c.Date, domain.EventCommitment, c, c.Statement)
+		add(domain.EventCommitment, c, "", "")
 	}
 	for i, n := range roles {
 		if err := checkEvery(ctx, i); err != nil {
 			return nil, err
 		}
 		r := n.(*domain.Role)
-		label := fmt.Sprintf("%s, %s at %s", ix.label(r.PersonID), r.Title, ix.label(r.OrganizationID))
-		add(r.From, domain.EventRoleStart, r, label)
-		if r.To.Known() || r.To.Text != "" {
-			add(r.To, domain.EventRoleEnd, r, label)
-		}
+		person, organization := ix.label(r.PersonID), ix.label(r.OrganizationID)
+		add(domain.EventRoleStart, r, person, organization)
+		add(domain.EventRoleEnd, r, person, organization)
 	}
 	for i, n := range figures {
 		if err := checkEvery(ctx, i); err != nil {
 			return nil, err
 		}
-		f := n.(*domain.Figure)
-		add(f.AsOf, domain.EventFigure, f, fmt.Sprintf("%s: %s %s", f.Metric, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Unit))
+		add(domain.EventFigure, n, "", "")
 	}
-	slices.SortFunc(evs, domain.CompareTimelineEvents)
-	if evs == nil {
-		evs = []domain.TimelineEvent{}
-	}
-	return evs, nil
+	return domain.FirstEvents(evs, q.First), nil
 }
 
 // label returns the label of the node with the given ID ("" if unknown).

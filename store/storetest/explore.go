@@ -557,6 +557,17 @@ func testTimeline(t *testing.T, e domain.Explorer) {
 	if n := len(evs); n != 6+12+4+2+3 { // meetings, commitments, role starts, known role ends, figures
 		t.Errorf("the whole timeline has %d events, want %d", n, 6+12+4+2+3)
 	}
+	// First keeps the earliest events in timeline order, whatever selects them.
+	for _, first := range []int{1, 5, len(evs) - 1, len(evs), len(evs) + 3} {
+		got := get(domain.TimelineQuery{First: first})
+		if n := min(first, len(evs)); !slices.Equal(eventStrings(got), eventStrings(evs[:n])) {
+			t.Errorf("first %d = %q, want %q", first, eventStrings(got), eventStrings(evs[:n]))
+		}
+	}
+	moit := get(domain.TimelineQuery{ActorID: ptr("org:moit"), From: ptr("2014-01-01"), First: 2})
+	if got, want := eventStrings(moit), []string{"2014-02 MEETING meeting:jcc-2", "2016-05-10 COMMITMENT commitment:c03"}; !slices.Equal(got, want) {
+		t.Errorf("moit from 2014, first 2 = %q, want %q", got, want)
+	}
 }
 
 func testTimelineErrors(t *testing.T, e domain.Explorer) {
@@ -569,6 +580,8 @@ func testTimelineErrors(t *testing.T, e domain.Explorer) {
 		{domain.TimelineQuery{ActorID: ptr("meeting:jcc-1")}, domain.EINVALID, "actorId"},
 		{domain.TimelineQuery{From: ptr("2014-13-01")}, domain.EINVALID, "from"},
 		{domain.TimelineQuery{To: ptr("yesterday")}, domain.EINVALID, "to"},
+		{domain.TimelineQuery{First: domain.MaxTimelineFirst + 1}, domain.EINVALID, "first"},
+		{domain.TimelineQuery{First: -1}, domain.EINVALID, "first"},
 	}
 	for _, c := range cases {
 		_, err := e.Timeline(ctx, c.q)
@@ -921,9 +934,12 @@ func testSyntheticStats(t *testing.T, e domain.Explorer, ds *domain.Dataset) {
 
 func testSyntheticTimeline(t *testing.T, e domain.Explorer, ds *domain.Dataset) {
 	ctx := context.Background()
-	all, err := e.Timeline(ctx, domain.TimelineQuery{})
+	all, err := e.Timeline(ctx, domain.TimelineQuery{First: domain.MaxTimelineFirst})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(all) == domain.MaxTimelineFirst {
+		t.Fatalf("the synthetic timeline fills a whole page of %d: the checks below need all of it", len(all))
 	}
 	if !slices.IsSortedFunc(all, domain.CompareTimelineEvents) {
 		t.Error("timeline out of order")
@@ -936,7 +952,7 @@ func testSyntheticTimeline(t *testing.T, e domain.Explorer, ds *domain.Dataset) 
 			t.Fatalf("dated event %s after an undated one", ev.Node.NodeID())
 		}
 	}
-	ranged, err := e.Timeline(ctx, domain.TimelineQuery{From: ptr("2016-03-01"), To: ptr("2018-06-30")})
+	ranged, err := e.Timeline(ctx, domain.TimelineQuery{From: ptr("2016-03-01"), To: ptr("2018-06-30"), First: domain.MaxTimelineFirst})
 	if err != nil {
 		t.Fatal(err)
 	}
