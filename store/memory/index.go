@@ -42,10 +42,8 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	}
 	ix := &index{
 		version:   ds.Version,
-		byID:      map[string]domain.Node{},
 		byKind:    map[domain.Kind][]domain.Node{},
-		labels:    map[string]string{},
-		haystacks: map[string]string{},
+		haystacks: make(map[string]string, len(ds.Nodes())),
 		rel:       map[domain.Relation]map[string][]domain.Node{},
 	}
 	nodes := ds.Nodes()
@@ -60,29 +58,50 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		if k := domain.KindOfID(id); k != n.NodeKind() {
 			return nil, fmt.Errorf("memory: ID %q does not have the prefix of kind %s", id, n.NodeKind())
 		}
+	}
+	// Normalising text is the costliest part of the first pass: do it on every core.
+	labels := make([]string, len(nodes))
+	hays := make([]string, len(nodes))
+	parallelChunks(len(nodes), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			labels[i] = textnorm.Normalize(nodes[i].Label())
+			hays[i] = haystack(nodes[i])
+		}
+	})
+	ix.byID = make(map[string]domain.Node, len(nodes))
+	ix.labels = make(map[string]string, len(nodes))
+	for i, n := range nodes {
+		id := n.NodeID()
 		if _, dup := ix.byID[id]; dup {
 			return nil, fmt.Errorf("memory: duplicate ID %q", id)
 		}
 		ix.byID[id] = n
-		ix.labels[id] = textnorm.Normalize(n.Label())
-		if h := haystack(n); h != "" {
-			ix.haystacks[id] = h
+		ix.labels[id] = labels[i]
+		if hays[i] != "" {
+			ix.haystacks[id] = hays[i]
 		}
 		ix.byKind[n.NodeKind()] = append(ix.byKind[n.NodeKind()], n)
 	}
 	if err := ix.checkReferences(nodes); err != nil {
 		return nil, err
 	}
-	for _, ns := range ix.byKind {
+	for k, ns := range ix.byKind {
+		ns = slices.Clip(ns)
 		slices.SortFunc(ns, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+		ix.byKind[k] = ns
 	}
-	g, err := buildGraph(nodes)
-	if err != nil {
-		return nil, err
+	// The structures below read what is built above and each writes its own
+	// field: build them side by side.
+	var gerr error
+	parallel(
+		func() { ix.graph, gerr = buildGraph(nodes) },
+		ix.buildRelations,
+		ix.buildLists,
+		func() { ix.search = buildSearch(nodes) },
+	)
+	if gerr != nil {
+		return nil, gerr
 	}
-	ix.graph = g
-	ix.buildRelations()
-	ix.buildLists()
 	ix.programmes = slices.Clone(ds.Programmes)
 	slices.SortFunc(ix.programmes, func(a, b *domain.Programme) int {
 		return cmp.Or(strings.Compare(textnorm.Normalize(a.Name), textnorm.Normalize(b.Name)), strings.Compare(a.ID, b.ID))
@@ -93,7 +112,6 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		return cmp.Or(strings.Compare(pa, pb), strings.Compare(a.ProgrammeID, b.ProgrammeID),
 			compareIntPtr(a.Number, b.Number), strings.Compare(a.ID, b.ID))
 	})
-	ix.search = buildSearch(nodes)
 	return ix, nil
 }
 

@@ -1,10 +1,12 @@
 package memory
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/internal/textnorm"
@@ -22,40 +24,46 @@ const (
 	listSources     listName = "sources"
 )
 
-// entry is one item of a sorted list with its sort keys (nil = null).
-type entry struct {
-	node domain.Node
-	id   string
-	keys []*string
-}
-
-// sortedList holds a list's items sorted under one order, and each item's position.
-type sortedList struct {
-	entries []entry
-	rank    map[string]int
-}
-
-// list is a connection: the default order field and every sorted order ("DATE_DESC"…).
+// list is a connection: its nodes in ID order, the default order field, and
+// per order field the sort key of every node and the nodes' orders under it.
+// Positions in nodes ("base positions") number the nodes in the per-field
+// tables, so each field keeps one key per node and two permutations of int32
+// instead of a copy of the entries per order.
 type list struct {
 	defaultField string
-	sorted       map[string]*sortedList
+	nodes        []domain.Node
+	fields       map[string]*sortField
 }
 
-// keyFunc computes the sort keys of a node under one order field.
-type keyFunc func(ix *index, n domain.Node) []*string
+// sortField holds the sort keys of a list's nodes under one order field (""
+// is null: keyFuncs never return an empty key) and the ascending and
+// descending orders.
+type sortField struct {
+	keys      []string
+	asc, desc sortOrder
+}
 
-func str(s string) *string {
-	if s == "" {
-		return nil
+// sortOrder is one sorted order of a list: perm[i] is the base position of the
+// node at position i, rank the inverse.
+type sortOrder struct {
+	perm []int32
+	rank []int32
+}
+
+// keyFunc computes the sort key of a node under one order field ("" for null).
+type keyFunc func(ix *index, n domain.Node) string
+
+func dateKey(d domain.PartialDate) string { return d.Value }
+
+func labelKey(ix *index, n domain.Node) string { return ix.labels[n.NodeID()] }
+
+// cursorKeys returns a sort key as the key list of a cursor (nil for null).
+func cursorKeys(k string) []*string {
+	if k == "" {
+		return []*string{nil}
 	}
-	return &s
+	return []*string{&k}
 }
-
-func dateKey(d domain.PartialDate) []*string { return []*string{str(d.Value)} }
-
-func labelKey(ix *index, n domain.Node) []*string { return []*string{str(ix.labels[n.NodeID()])} }
-
-func normKey(s string) []*string { return []*string{str(textnorm.Normalize(s))} }
 
 // listSpecs gives, per connection, its default field and its sort keys per field.
 // Keys are strings: dates are PartialDate values, sequences zero-padded to 10 digits,
@@ -67,30 +75,30 @@ var listSpecs = map[listName]struct {
 }{
 	listActors: {"NAME", []domain.Kind{domain.KindPerson, domain.KindOrganization, domain.KindCountry}, map[string]keyFunc{
 		"NAME": labelKey,
-		"KIND": func(_ *index, n domain.Node) []*string { return []*string{str(string(n.NodeKind()))} },
+		"KIND": func(_ *index, n domain.Node) string { return string(n.NodeKind()) },
 	}},
 	listMeetings: {"DATE", []domain.Kind{domain.KindMeeting}, map[string]keyFunc{
-		"DATE":  func(_ *index, n domain.Node) []*string { return dateKey(n.(*domain.Meeting).Date) },
+		"DATE":  func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Meeting).Date) },
 		"TITLE": labelKey,
-		"SEQUENCE": func(_ *index, n domain.Node) []*string {
+		"SEQUENCE": func(_ *index, n domain.Node) string {
 			if s := n.(*domain.Meeting).Sequence; s != nil {
-				return []*string{str(fmt.Sprintf("%010d", *s))}
+				return fmt.Sprintf("%010d", *s)
 			}
-			return []*string{nil}
+			return ""
 		},
 	}},
 	listCommitments: {"DATE", []domain.Kind{domain.KindCommitment}, map[string]keyFunc{
-		"DATE":      func(_ *index, n domain.Node) []*string { return dateKey(n.(*domain.Commitment).Date) },
-		"KIND":      func(_ *index, n domain.Node) []*string { return []*string{str(string(n.(*domain.Commitment).Kind))} },
-		"STATUS":    func(_ *index, n domain.Node) []*string { return []*string{str(string(n.(*domain.Commitment).Status))} },
-		"STATEMENT": func(_ *index, n domain.Node) []*string { return normKey(n.(*domain.Commitment).Statement) },
+		"DATE":      func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Commitment).Date) },
+		"KIND":      func(_ *index, n domain.Node) string { return string(n.(*domain.Commitment).Kind) },
+		"STATUS":    func(_ *index, n domain.Node) string { return string(n.(*domain.Commitment).Status) },
+		"STATEMENT": func(_ *index, n domain.Node) string { return textnorm.Normalize(n.(*domain.Commitment).Statement) },
 	}},
 	listProjects: {"NAME", []domain.Kind{domain.KindProject}, map[string]keyFunc{
 		"NAME":   labelKey,
-		"STATUS": func(_ *index, n domain.Node) []*string { return []*string{str(string(n.(*domain.Project).Status))} },
+		"STATUS": func(_ *index, n domain.Node) string { return string(n.(*domain.Project).Status) },
 	}},
 	listSources: {"PUBLISHED", []domain.Kind{domain.KindSource}, map[string]keyFunc{
-		"PUBLISHED": func(_ *index, n domain.Node) []*string { return dateKey(n.(*domain.Source).Published) },
+		"PUBLISHED": func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Source).Published) },
 		"TITLE":     labelKey,
 	}},
 }
@@ -103,24 +111,73 @@ func (ix *index) buildLists() {
 		for _, k := range spec.kinds {
 			nodes = append(nodes, ix.byKind[k]...)
 		}
-		l := &list{defaultField: spec.def, sorted: map[string]*sortedList{}}
-		for field, keys := range spec.fields {
-			base := make([]entry, len(nodes))
+		slices.SortFunc(nodes, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+		l := &list{defaultField: spec.def, nodes: slices.Clip(nodes), fields: map[string]*sortField{}}
+		for field, key := range spec.fields {
+			f := &sortField{keys: make([]string, len(nodes))}
 			for i, n := range nodes {
-				base[i] = entry{node: n, id: n.NodeID(), keys: keys(ix, n)}
+				f.keys[i] = key(ix, n)
 			}
-			for _, desc := range []bool{false, true} {
-				es := slices.Clone(base)
-				slices.SortFunc(es, func(a, b entry) int { return domain.CompareKeys(a.keys, a.id, b.keys, b.id, desc) })
-				sl := &sortedList{entries: es, rank: make(map[string]int, len(es))}
-				for i, e := range es {
-					sl.rank[e.id] = i
-				}
-				l.sorted[domain.Order{Field: field, Desc: desc}.String()] = sl
-			}
+			f.sort()
+			l.fields[field] = f
 		}
 		ix.lists[name] = l
 	}
+}
+
+// sort fills the ascending and descending orders of f. Ascending: keys
+// ascending, null last, ties by ID. Descending: keys descending, null still
+// last, ties still by ID; so it lists the ascending order's runs of equal keys
+// in reverse, each run as it is, then the nulls.
+func (f *sortField) sort() {
+	n := len(f.keys)
+	asc := make([]int32, n)
+	for i := range asc {
+		asc[i] = int32(i)
+	}
+	// Base positions are in ID order, so comparing them compares IDs.
+	slices.SortFunc(asc, func(a, b int32) int {
+		ka, kb := f.keys[a], f.keys[b]
+		switch {
+		case ka == kb:
+		case ka == "":
+			return 1
+		case kb == "":
+			return -1
+		default:
+			return strings.Compare(ka, kb)
+		}
+		return cmp.Compare(a, b)
+	})
+	nonNull := n
+	for nonNull > 0 && f.keys[asc[nonNull-1]] == "" {
+		nonNull--
+	}
+	desc := make([]int32, 0, n)
+	for end := nonNull; end > 0; {
+		start := end - 1
+		for start > 0 && f.keys[asc[start-1]] == f.keys[asc[end-1]] {
+			start--
+		}
+		desc = append(desc, asc[start:end]...)
+		end = start
+	}
+	desc = append(desc, asc[nonNull:]...)
+	f.asc, f.desc = newSortOrder(asc), newSortOrder(desc)
+}
+
+func newSortOrder(perm []int32) sortOrder {
+	rank := make([]int32, len(perm))
+	for i, b := range perm {
+		rank[b] = int32(i)
+	}
+	return sortOrder{perm: perm, rank: rank}
+}
+
+// base returns the base position of the node with the given ID, or false.
+func (l *list) base(id string) (int32, bool) {
+	i, ok := slices.BinarySearchFunc(l.nodes, id, func(n domain.Node, id string) int { return strings.Compare(n.NodeID(), id) })
+	return int32(i), ok
 }
 
 // query is one connection request: the filter (hashed into cursors), an optional
@@ -140,9 +197,13 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 	if o.Field == "" {
 		o.Field = l.defaultField
 	}
-	sl, ok := l.sorted[o.String()]
+	f, ok := l.fields[o.Field]
 	if !ok {
 		return nil, domain.FieldErrorf(domain.EINVALID, "orderBy.field", "cannot order %s by %q", q.list, o.Field)
+	}
+	so := &f.asc
+	if o.Desc {
+		so = &f.desc
 	}
 	if p.First < 0 || p.First > domain.MaxPageSize {
 		return nil, domain.FieldErrorf(domain.EINVALID, "first", "first must be between 0 and %d, got %d", domain.MaxPageSize, p.First)
@@ -156,24 +217,27 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 		}
 		cur = c
 	}
-	es := sl.entries
+	// bases lists the base positions to visit in order.
+	bases := so.perm
 	if !q.all {
-		es = candidateEntries(sl, q.candidates)
+		bases = l.candidates(so, q.candidates)
 	}
 	pos := 0
 	if cur != nil {
-		pos = sort.Search(len(es), func(i int) bool {
-			return domain.CompareKeys(es[i].keys, es[i].id, cur.Keys, cur.ID, o.Desc) > 0
+		pos = sort.Search(len(bases), func(i int) bool {
+			b := bases[i]
+			return domain.CompareKeys(cursorKeys(f.keys[b]), l.nodes[b].NodeID(), cur.Keys, cur.ID, o.Desc) > 0
 		})
 	}
 	pg := &domain.Page[T]{Items: []T{}, Cursors: []string{}}
-	for i, e := range es {
+	for i, b := range bases {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("memory: listing %s: %w", q.list, err)
 			}
 		}
-		if q.match != nil && !q.match(e.node) {
+		n := l.nodes[b]
+		if q.match != nil && !q.match(n) {
 			continue
 		}
 		pg.TotalCount++
@@ -181,8 +245,8 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 		case i < pos:
 			pg.HasPreviousPage = true
 		case len(pg.Items) < p.First:
-			pg.Items = append(pg.Items, e.node.(T))
-			pg.Cursors = append(pg.Cursors, domain.Cursor{Order: o.String(), Filter: fh, Keys: e.keys, ID: e.id}.Encode())
+			pg.Items = append(pg.Items, n.(T))
+			pg.Cursors = append(pg.Cursors, domain.Cursor{Order: o.String(), Filter: fh, Keys: cursorKeys(f.keys[b]), ID: n.NodeID()}.Encode())
 		default:
 			pg.HasNextPage = true
 		}
@@ -190,20 +254,19 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 	return pg, nil
 }
 
-// candidateEntries returns the entries of the given nodes in the list's order,
+// candidates returns the base positions of the given nodes in the order so,
 // without duplicates; nodes not in the list are dropped.
-func candidateEntries(sl *sortedList, nodes []domain.Node) []entry {
-	ranks := make([]int, 0, len(nodes))
+func (l *list) candidates(so *sortOrder, nodes []domain.Node) []int32 {
+	ranks := make([]int32, 0, len(nodes))
 	for _, n := range nodes {
-		if r, ok := sl.rank[n.NodeID()]; ok {
-			ranks = append(ranks, r)
+		if b, ok := l.base(n.NodeID()); ok {
+			ranks = append(ranks, so.rank[b])
 		}
 	}
 	slices.Sort(ranks)
 	ranks = slices.Compact(ranks)
-	es := make([]entry, len(ranks))
 	for i, r := range ranks {
-		es[i] = sl.entries[r]
+		ranks[i] = so.perm[r]
 	}
-	return es
+	return ranks
 }

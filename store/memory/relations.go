@@ -176,9 +176,21 @@ func (ix *index) buildRelations() {
 	}
 	for r, byParent := range ix.rel {
 		order := ix.relOrder(r)
+		total := 0
 		for parent, children := range byParent {
 			slices.SortFunc(children, order)
-			byParent[parent] = slices.CompactFunc(children, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
+			children = slices.CompactFunc(children, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
+			byParent[parent] = children
+			total += len(children)
+		}
+		// Move the lists into one array without the slack of their appends;
+		// each list's capacity ends at its length, so an append by a caller
+		// copies instead of overwriting the next list.
+		flat := make([]domain.Node, 0, total)
+		for parent, children := range byParent {
+			at := len(flat)
+			flat = append(flat, children...)
+			byParent[parent] = flat[at:len(flat):len(flat)]
 		}
 	}
 }

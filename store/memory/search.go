@@ -14,72 +14,122 @@ import (
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
-// searchField is one searchable text of a node.
+// searchField is one searchable text of a node, with its normalised forms
+// (textnorm.Forms: joined, and split when it differs).
 type searchField struct {
-	domain.SearchField
-	node  domain.Node
-	forms []string
+	text   string
+	joined string
+	split  string
+	node   domain.Node
+	// kind numbers the field's Field and Weight in searchIndex.kinds.
+	kind uint16
 	// rank breaks ties between fields of one node (lower first).
-	rank int
+	rank int32
 }
 
-// searchIndex is an inverted index from normalised words to the fields holding them.
+// forms returns the field's normalised forms, in buf.
+func (f *searchField) forms(buf *[2]string) []string {
+	buf[0], buf[1] = f.joined, f.split
+	if f.split == "" {
+		return buf[:1]
+	}
+	return buf[:2]
+}
+
+// searchIndex is an inverted index from normalised words to the fields holding
+// them, kept in flat arrays: the vocabulary sorted, and the postings of word i
+// (field numbers, ascending) at post[postOff[i]:postOff[i+1]].
 type searchIndex struct {
 	fields []searchField
+	// kinds holds the distinct Field and Weight pairs of the fields (Text unset).
+	kinds []domain.SearchField
 	// vocab holds every word, sorted, with its length in runes.
 	vocab    []string
-	vocabLen []int
+	vocabLen []int32
 	// vocabNumber marks the words made of digits only (numbers in quotes and
 	// titles): a query word without digits is never within typo reach of one.
 	vocabNumber []bool
-	postings    map[string][]int32
+	postOff     []int32
+	post        []int32
 }
 
 // buildSearch indexes the searchable fields of the nodes.
 func buildSearch(nodes []domain.Node) *searchIndex {
-	si := &searchIndex{postings: map[string][]int32{}}
+	si := &searchIndex{}
+	postings := map[string][]int32{}
+	kinds := map[domain.SearchField]uint16{}
 	for _, n := range nodes {
 		for rank, sf := range domain.SearchFields(n) {
-			f := searchField{SearchField: sf, node: n, forms: textnorm.Forms(sf.Text), rank: rank}
-			if len(f.forms) == 0 {
+			forms := textnorm.Forms(sf.Text)
+			if len(forms) == 0 {
 				continue
 			}
+			f := searchField{text: sf.Text, joined: forms[0], node: n, rank: int32(rank)}
+			if len(forms) > 1 {
+				f.split = forms[1]
+			}
+			kind := domain.SearchField{Field: sf.Field, Weight: sf.Weight}
+			k, ok := kinds[kind]
+			if !ok {
+				k = uint16(len(si.kinds))
+				kinds[kind] = k
+				si.kinds = append(si.kinds, kind)
+			}
+			f.kind = k
 			i := int32(len(si.fields))
 			si.fields = append(si.fields, f)
-			for _, w := range textnorm.AllTokens(f.Text) {
-				si.postings[w] = append(si.postings[w], i)
+			for _, w := range textnorm.AllTokens(f.text) {
+				postings[w] = append(postings[w], i)
 			}
 		}
 	}
-	for w := range si.postings {
+	si.fields = slices.Clone(si.fields) // drop the slack of the appends
+	si.vocab = make([]string, 0, len(postings))
+	total := 0
+	for w, fs := range postings {
 		si.vocab = append(si.vocab, w)
+		total += len(fs)
 	}
 	slices.Sort(si.vocab)
-	si.vocabLen = make([]int, len(si.vocab))
+	si.vocabLen = make([]int32, len(si.vocab))
 	si.vocabNumber = make([]bool, len(si.vocab))
+	si.postOff = make([]int32, len(si.vocab)+1)
+	si.post = make([]int32, 0, total)
 	for i, w := range si.vocab {
-		si.vocabLen[i] = utf8.RuneCountInString(w)
+		si.vocabLen[i] = int32(utf8.RuneCountInString(w))
 		si.vocabNumber[i] = !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
+		si.post = append(si.post, postings[w]...)
+		si.postOff[i+1] = int32(len(si.post))
 	}
 	return si
 }
 
-// wordMatches returns the vocabulary words a query word matches, with their edit
-// distance: the word itself; for the last query word, every word it is a prefix of;
-// for words of 4+ runes, words within 1 edit (2 from 8 runes).
-func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (map[string]int, error) {
-	m := map[string]int{}
-	if _, ok := si.postings[w]; ok {
-		m[w] = 0
+// word returns the number of a vocabulary word, or false.
+func (si *searchIndex) word(w string) (int32, bool) {
+	i, ok := slices.BinarySearch(si.vocab, w)
+	return int32(i), ok
+}
+
+// postings returns the fields holding word i.
+func (si *searchIndex) postings(i int32) []int32 { return si.post[si.postOff[i]:si.postOff[i+1]] }
+
+// wordMatches returns the vocabulary words (by number) a query word matches,
+// with their edit distance: the word itself; for the last query word, every
+// word it is a prefix of; for words of 4+ runes, words within 1 edit (2 from 8
+// runes).
+func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (map[int32]int, error) {
+	m := map[int32]int{}
+	if i, ok := si.word(w); ok {
+		m[i] = 0
 	}
 	if last {
 		for i := sort.SearchStrings(si.vocab, w); i < len(si.vocab) && strings.HasPrefix(si.vocab[i], w); i++ {
-			m[si.vocab[i]] = 0
+			m[int32(i)] = 0
 		}
 	}
-	n := utf8.RuneCountInString(w)
+	n := int32(utf8.RuneCountInString(w))
 	hasDigit := strings.ContainsFunc(w, unicode.IsDigit)
-	if k := textnorm.MaxTypos(n); k > 0 {
+	if k := textnorm.MaxTypos(int(n)); k > 0 {
 		for i, v := range si.vocab {
 			if i%4096 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -88,11 +138,11 @@ func (si *searchIndex) wordMatches(ctx context.Context, w string, last bool) (ma
 			}
 			// Every rune of a number differs from a word without digits, so
 			// their distance is at least the number's length, beyond k.
-			if _, ok := m[v]; ok || abs(si.vocabLen[i]-n) > k || si.vocabNumber[i] && !hasDigit {
+			if _, ok := m[int32(i)]; ok || abs(int(si.vocabLen[i]-n)) > k || si.vocabNumber[i] && !hasDigit {
 				continue
 			}
 			if d := textnorm.BoundedDistance(w, v, k); d <= k {
-				m[v] = d
+				m[int32(i)] = d
 			}
 		}
 	}
@@ -118,7 +168,7 @@ func (si *searchIndex) candidates(ctx context.Context, form string) (map[int32]i
 		}
 		best := map[int32]int{}
 		for v, d := range matches {
-			for _, f := range si.postings[v] {
+			for _, f := range si.postings(v) {
 				if old, ok := best[f]; !ok || d < old {
 					best[f] = d
 				}
@@ -158,7 +208,7 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 	si := ix.search
 	// Best hit per node.
 	best := map[string]domain.SearchHit{}
-	bestRank := map[string]int{}
+	bestRank := map[string]int32{}
 	for _, form := range qforms {
 		cands, err := si.candidates(ctx, form)
 		if err != nil {
@@ -169,13 +219,15 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, f.node.NodeKind()) {
 				continue
 			}
-			score, exact := f.Score(f.forms, qforms, dist)
+			sf := si.kinds[f.kind]
+			var buf [2]string
+			score, exact := sf.Score(f.forms(&buf), qforms, dist)
 			id := f.node.NodeID()
 			old, seen := best[id]
 			if seen && (old.Score > score || (old.Score == score && bestRank[id] <= f.rank)) {
 				continue
 			}
-			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: f.Field, Matched: f.Text, Exact: exact}
+			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: sf.Field, Matched: f.text, Exact: exact}
 			bestRank[id] = f.rank
 		}
 	}
