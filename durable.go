@@ -2,12 +2,18 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/admin"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
 	"github.com/corridor-kg/corridor/store/curated"
@@ -70,18 +76,46 @@ func importCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 	return nil
 }
 
+// durableStore is the embedded store as the admin endpoints see it.
+type durableStore interface{ DB() *bolt.DB }
+
+// adminKeyEnv holds the admin API key the CLI sends to a running server.
+const adminKeyEnv = "CORRIDOR_ADMIN_KEY"
+
 // backupCmd writes a backup of the embedded store to c.Arg through one read
-// transaction (bolt.DB.Backup). bbolt lets one process open the file: while a
-// server runs, the backup must be taken inside it (bolt.DB.Backup serves an
-// admin endpoint while writes go on); this command then fails with the lock error.
+// transaction. bbolt lets one process open the file, so while a server runs the
+// backup is taken inside it: with --server the command downloads
+// /admin/backup (admin key in CORRIDOR_ADMIN_KEY), checks the file is whole and
+// only then puts it in place.
 func backupCmd(ctx context.Context, c config, stdout io.Writer) error {
-	path := filepath.Join(c.DataDir, storeFile)
-	if !bolt.Exists(path) {
-		return fmt.Errorf("backup: no store at %s", path)
+	if c.Server != "" {
+		tmp, err := os.CreateTemp(filepath.Dir(c.Arg), filepath.Base(c.Arg)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		n, err := download(ctx, c.Server, "/admin/backup", tmp)
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = bolt.Verify(ctx, tmp.Name())
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), c.Arg)
+		}
+		if err != nil {
+			return fmt.Errorf("backup from %s: %w", c.Server, err)
+		}
+		fmt.Fprintf(stdout, "backed up %s to %s (%d bytes, verified)\n", c.Server, c.Arg, n)
+		return nil
 	}
-	db, err := bolt.Open(ctx, path, 0)
+	db, err := openFile(ctx, c, "backup")
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return err
 	}
 	defer db.Close()
 	n, err := db.BackupFile(ctx, c.Arg)
@@ -90,6 +124,97 @@ func backupCmd(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "backed up %s to %s (%d bytes)\n", db.Path(), c.Arg, n)
 	return nil
+}
+
+// auditCmd writes the audit trail, oldest first, to c.Arg ("-" for standard
+// output) as JSON lines or CSV (--format), optionally of one node (--node): from
+// the store file, or with --server from a running server's /admin/audit.
+func auditCmd(ctx context.Context, c config, stdout io.Writer) error {
+	if c.AuditFormat != admin.FormatJSONL && c.AuditFormat != admin.FormatCSV {
+		return fmt.Errorf("--format must be %s or %s, got %q", admin.FormatJSONL, admin.FormatCSV, c.AuditFormat)
+	}
+	out, done := stdout, func() error { return nil }
+	if c.Arg != "-" {
+		f, err := os.Create(c.Arg)
+		if err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+		out, done = f, f.Close
+	}
+	var err error
+	if c.Server != "" {
+		q := url.Values{"format": {c.AuditFormat}}
+		if c.Node != "" {
+			q.Set("node", c.Node)
+		}
+		_, err = download(ctx, c.Server, "/admin/audit?"+q.Encode(), out)
+	} else {
+		var db *bolt.DB
+		if db, err = openFile(ctx, c, "audit"); err == nil {
+			err = admin.WriteAudit(ctx, out, db, c.AuditFormat, c.Node)
+			db.Close()
+		}
+	}
+	if cerr := done(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// openFile opens the embedded store's file for a maintenance command, naming
+// --server when a running server holds it.
+func openFile(ctx context.Context, c config, cmd string) (*bolt.DB, error) {
+	path := filepath.Join(c.DataDir, storeFile)
+	if !bolt.Exists(path) {
+		return nil, fmt.Errorf("%s: no store at %s", cmd, path)
+	}
+	db, err := bolt.Open(ctx, path, 0)
+	if errors.Is(err, bolt.ErrLocked) {
+		return nil, fmt.Errorf("%s: %w\na running server holds the store: use --server http://HOST:PORT with an admin key in %s", cmd, err, adminKeyEnv)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	return db, nil
+}
+
+// download GETs path from a running server with the admin key and copies the
+// body to w. A body shorter than its Content-Length (the server cut it off) is
+// an error.
+func download(ctx context.Context, server, path string, w io.Writer) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	key := os.Getenv(adminKeyEnv)
+	if key == "" {
+		return 0, fmt.Errorf("set %s to an admin API key of the server", adminKeyEnv)
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		var doc struct {
+			Errors []struct{ Message string } `json:"errors"`
+		}
+		_ = json.NewDecoder(io.LimitReader(res.Body, 64<<10)).Decode(&doc)
+		msg := res.Status
+		if len(doc.Errors) > 0 {
+			msg += ": " + doc.Errors[0].Message
+		}
+		return 0, errors.New(msg)
+	}
+	n, err := io.Copy(w, res.Body)
+	if err != nil {
+		return n, fmt.Errorf("download cut off after %d bytes: %w", n, err)
+	}
+	if res.ContentLength >= 0 && n != res.ContentLength {
+		return n, fmt.Errorf("download cut off: %d of %d bytes", n, res.ContentLength)
+	}
+	return n, nil
 }
 
 // restoreCmd replaces the embedded store with the backup c.Arg (the server must

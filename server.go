@@ -5,8 +5,9 @@
 //	corridor seed      validate the bundled dataset and load it into the chosen store
 //	corridor version   print the service and dataset versions
 //	corridor import <file|dir>   import a JSON dataset document or CSV tables, all or nothing
-//	corridor backup <file>       back up the embedded store
+//	corridor backup [--server URL] <file>   back up the embedded store (from a running server with --server)
 //	corridor restore <file>      replace the embedded store with a backup (server stopped)
+//	corridor audit [--server URL] [--format jsonl|csv] [--node ID] <file|->   write the audit trail
 //
 // Every flag has an environment variable; see README.md for the table.
 package main
@@ -33,6 +34,7 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/graph"
+	"github.com/corridor-kg/corridor/internal/admin"
 	"github.com/corridor-kg/corridor/internal/auth"
 	"github.com/corridor-kg/corridor/internal/httpapi"
 	"github.com/corridor-kg/corridor/internal/metrics"
@@ -99,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return backupCmd(ctx, cfg, stdout)
 	case "restore":
 		return restoreCmd(ctx, cfg, stdout)
+	case "audit":
+		return auditCmd(ctx, cfg, stdout)
 	case "version":
 		ds, err := loadDataset(ctx, cfg, nil)
 		if err != nil {
@@ -107,7 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "corridor %s (dataset %s)\n", serviceVersion(), ds.Version)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, seed, import, backup, restore or version)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, seed, import, backup, restore, audit or version)", cmd)
 	}
 }
 
@@ -124,6 +128,7 @@ type config struct {
 	TrustedProxy  string
 	BodyLimit     int64
 	Timeout       time.Duration
+	ExportTimeout time.Duration
 	RateLimit     float64
 	RateBurst     int
 	MaxDepth      int
@@ -140,7 +145,11 @@ type config struct {
 	Metrics            bool
 	Neo4j              neo4j.Config
 	Check              bool
-	// Arg is the file or directory of import, backup and restore.
+	// Server is the running server backup and audit read from (--server).
+	Server string
+	// AuditFormat and Node select what audit writes.
+	AuditFormat, Node string
+	// Arg is the file or directory of import, backup, restore and audit.
 	Arg string
 }
 
@@ -196,6 +205,7 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.TrustedProxy, "trusted-proxies", envStr("CORRIDOR_TRUSTED_PROXIES", ""), "comma-separated IPs/CIDRs whose X-Forwarded-For is believed (env CORRIDOR_TRUSTED_PROXIES)")
 	fs.Int64Var(&c.BodyLimit, "body-limit", int64(envInt("CORRIDOR_BODY_LIMIT", int(hd.BodyLimit))), "largest request body in bytes (env CORRIDOR_BODY_LIMIT)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("CORRIDOR_TIMEOUT", hd.Timeout), "time limit of one request (env CORRIDOR_TIMEOUT)")
+	fs.DurationVar(&c.ExportTimeout, "export-timeout", envDuration("CORRIDOR_EXPORT_TIMEOUT", hd.ExportTimeout), "time limit of one /export/ download (env CORRIDOR_EXPORT_TIMEOUT)")
 	fs.Float64Var(&c.RateLimit, "rate-limit", envFloat("CORRIDOR_RATE_LIMIT", hd.RatePerSecond), "requests per second per client, 0 = off (env CORRIDOR_RATE_LIMIT)")
 	fs.IntVar(&c.RateBurst, "rate-burst", envInt("CORRIDOR_RATE_BURST", hd.RateBurst), "burst size per client (env CORRIDOR_RATE_BURST)")
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("CORRIDOR_MAX_DEPTH", gd.MaxDepth), "maximum query depth (env CORRIDOR_MAX_DEPTH)")
@@ -216,11 +226,18 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	if cmd == "seed" {
 		fs.BoolVar(&c.Check, "check", false, "only validate the bundled dataset (quotes included) and print its counts")
 	}
+	if cmd == "backup" || cmd == "audit" {
+		fs.StringVar(&c.Server, "server", "", "read from this running server (http://HOST:PORT) with the admin key in "+adminKeyEnv+", instead of the store file")
+	}
+	if cmd == "audit" {
+		fs.StringVar(&c.AuditFormat, "format", admin.FormatJSONL, "jsonl or csv")
+		fs.StringVar(&c.Node, "node", "", "keep the entries of this node ID")
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	switch {
-	case cmd == "import" || cmd == "backup" || cmd == "restore":
+	case cmd == "import" || cmd == "backup" || cmd == "restore" || cmd == "audit":
 		if fs.NArg() != 1 {
 			return c, fmt.Errorf("corridor %s takes one file argument", cmd)
 		}
@@ -326,7 +343,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	gcfg.Logger = log
 
 	hcfg := httpapi.DefaultConfig()
-	hcfg.BodyLimit, hcfg.Timeout = c.BodyLimit, c.Timeout
+	hcfg.BodyLimit, hcfg.Timeout, hcfg.ExportTimeout = c.BodyLimit, c.Timeout, c.ExportTimeout
 	hcfg.RatePerSecond, hcfg.RateBurst = c.RateLimit, c.RateBurst
 	for _, o := range strings.Split(c.CORSOrigins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -344,6 +361,9 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	if r, ok := store.(graph.Revisioner); ok {
 		gcfg.Revisions = r // before a decorator hides it
 	}
+	if d, ok := store.(durableStore); ok {
+		deps.Admin = admin.Handler(d.DB(), log, time.Now)
+	}
 	if c.Metrics {
 		m := metrics.New(knownOperations())
 		store = m.Store(store)
@@ -351,7 +371,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
 	deps.GraphQL = graph.NewHandler(store, gcfg)
-	deps.Playground = withExports(httpapi.ReadGate(hcfg, export.Handler(store)), web.Handler())
+	deps.Exports, deps.Playground = export.Handler(store), web.Handler()
 	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
 	handler := httpapi.New(hcfg, deps)
 
@@ -390,8 +410,6 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	return nil
 }
 
-// withExports routes GET /export/{format} to exports and every other path to
-// next (the playground), so exports pass through the same middleware.
 // securityDeps reads the API keys and the allowlist into the HTTP settings.
 func securityDeps(c config, hcfg *httpapi.Config) (httpapi.Deps, error) {
 	var d httpapi.Deps
@@ -436,13 +454,6 @@ func knownOperations() []string {
 		ops = append(ops, e.Operations...)
 	}
 	return ops
-}
-
-func withExports(exports, next http.Handler) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/export/", exports)
-	mux.Handle("/", next)
-	return mux
 }
 
 func seedCmd(ctx context.Context, c config, stdout io.Writer) error {

@@ -327,3 +327,19 @@ func TestIntrospectionOff(t *testing.T) {
 		SchemaSource:   "sdl",
 	})
 }
+
+// TestExportsShareTheRateLimit: downloads count against the client's bucket like
+// queries do, so the export endpoint is no way around the limit.
+func TestExportsShareTheRateLimit(t *testing.T) {
+	s := startServer(t, "CORRIDOR_RATE_LIMIT=0.1", "CORRIDOR_RATE_BURST=2")
+	if r := s.raw(t, "GET", "/export/json?ids=country:china", "", nil); r.Status != 200 {
+		t.Fatalf("first export: %d %s", r.Status, r.Raw)
+	}
+	if r := s.query(t, goodQuery, nil); r.Status != 200 {
+		t.Fatalf("query: %d %s", r.Status, r.Raw)
+	}
+	r := s.raw(t, "GET", "/export/graphml", "", nil)
+	if r.Status != http.StatusTooManyRequests || r.Code() != "RATE_LIMITED" {
+		t.Fatalf("export past the burst: %d %s", r.Status, r.Raw)
+	}
+}

@@ -89,9 +89,15 @@ func withAuthGate(requireKey bool, next http.Handler) http.Handler {
 	})
 }
 
-// ReadGate applies the /graphql key check of cfg to another read endpoint (such
-// as the exports): a wrong key is refused, and no key too when reads require one.
-// It relies on the identity New resolves, so mount h inside New's handler.
-func ReadGate(cfg Config, h http.Handler) http.Handler {
-	return withAuthGate(cfg.RequireKeyForReads, h)
+// withRole lets through only requests whose key has at least the role need: no
+// key or an invalid one is 401 UNAUTHENTICATED, a key of a lower role 403
+// FORBIDDEN.
+func withRole(need domain.AccessRole, next http.Handler) http.Handler {
+	return withAuthGate(true, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := domain.RequireRole(r.Context(), need); err != nil {
+			writeError(w, http.StatusForbidden, domain.ErrorCode(err), domain.ErrorMessage(err))
+			return
+		}
+		next.ServeHTTP(w, r)
+	}))
 }

@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/corridor-kg/corridor/domain"
 	"github.com/rs/cors"
 )
 
@@ -31,12 +32,16 @@ type Config struct {
 	RequireKeyForReads bool
 	// AllowlistOnly serves only the queries of Deps.Allowlist (403 for others).
 	AllowlistOnly bool
+	// ExportTimeout bounds one /export/ download (a whole-graph file takes longer
+	// than a query); the store's work is cancelled after it.
+	ExportTimeout time.Duration
 }
 
 // DefaultConfig returns DESIGN.md's defaults: body 1 MiB, timeout 10 s,
-// 20 requests/s per client with bursts of 40, no CORS, no trusted proxies.
+// 20 requests/s per client with bursts of 40, no CORS, no trusted proxies; and
+// 2 minutes for an export.
 func DefaultConfig() Config {
-	return Config{BodyLimit: 1 << 20, Timeout: 10 * time.Second, RatePerSecond: 20, RateBurst: 40}
+	return Config{BodyLimit: 1 << 20, Timeout: 10 * time.Second, RatePerSecond: 20, RateBurst: 40, ExportTimeout: 2 * time.Minute}
 }
 
 // Deps are the handlers and probes the HTTP surface is assembled from.
@@ -51,6 +56,12 @@ type Deps struct {
 	Ready func(context.Context) error
 	// Metrics serves /metrics when set.
 	Metrics http.Handler
+	// Exports serves /export/ when set, behind the rate limit and the read key
+	// check of /graphql, within Config.ExportTimeout.
+	Exports http.Handler
+	// Admin serves /admin/ when set, to admin keys only (401 without a key, 403
+	// with a key of a lower role), behind the rate limit.
+	Admin http.Handler
 	// Authenticate finds the principal of an API key; nil means no keys are
 	// configured (every key sent is then invalid).
 	Authenticate Authenticator
@@ -119,6 +130,12 @@ func New(cfg Config, d Deps) http.Handler {
 	})
 	if d.Metrics != nil {
 		mux.Handle("GET /metrics", d.Metrics)
+	}
+	if d.Exports != nil {
+		mux.Handle("/export/", withRateLimit(lim, withAuthGate(cfg.RequireKeyForReads, withTimeout(cfg.ExportTimeout, d.Exports))))
+	}
+	if d.Admin != nil {
+		mux.Handle("/admin/", withRateLimit(lim, withRole(domain.RoleAdmin, d.Admin)))
 	}
 	if d.Playground != nil {
 		mux.Handle("/", d.Playground)

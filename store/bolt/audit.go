@@ -1,13 +1,11 @@
 package bolt
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
 
 	bbolt "go.etcd.io/bbolt"
@@ -121,29 +119,26 @@ func seqOf(k []byte) uint64 {
 	return seq
 }
 
-// ExportAudit writes the whole audit trail, oldest first, as JSON lines (one
-// domain.AuditEntry per line), from one read transaction.
-func (d *DB) ExportAudit(ctx context.Context, w io.Writer) error {
-	bw := bufio.NewWriter(w)
+// EachAudit calls fn with every audit entry, oldest first, from one read
+// transaction (writes go on meanwhile); it stops at fn's first error.
+func (d *DB) EachAudit(ctx context.Context, fn func(domain.AuditEntry) error) error {
 	err := d.db.View(func(tx *bbolt.Tx) error {
 		i := 0
-		return tx.Bucket(bucketAudit).ForEach(func(_, v []byte) error {
+		return tx.Bucket(bucketAudit).ForEach(func(k, v []byte) error {
 			if i++; i%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			if _, err := bw.Write(v); err != nil {
-				return err
+			var e domain.AuditEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("audit entry %d: %w", seqOf(k), err)
 			}
-			return bw.WriteByte('\n')
+			return fn(e)
 		})
 	})
-	if err == nil {
-		err = bw.Flush()
-	}
 	if err != nil {
-		return fmt.Errorf("bolt: exporting the audit log: %w", err)
+		return fmt.Errorf("bolt: reading the audit log: %w", err)
 	}
 	return nil
 }

@@ -13,13 +13,18 @@ import (
 )
 
 // Backup writes a consistent copy of the whole file to w from one read
-// transaction (bbolt's tx.WriteTo): writes may go on meanwhile. It returns the
+// transaction (bbolt's tx.WriteTo): writes may go on meanwhile. size, when not
+// nil, is told the copy's length before any byte is written (an HTTP handler sets
+// Content-Length from it, so a cut-off download is detectable). It returns the
 // number of bytes written.
-func (d *DB) Backup(ctx context.Context, w io.Writer) (int64, error) {
+func (d *DB) Backup(ctx context.Context, w io.Writer, size func(int64)) (int64, error) {
 	var n int64
 	err := d.db.View(func(tx *bbolt.Tx) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if size != nil {
+			size(tx.Size())
 		}
 		var err error
 		n, err = tx.WriteTo(w)
@@ -39,7 +44,7 @@ func (d *DB) BackupFile(ctx context.Context, path string) (int64, error) {
 		return 0, fmt.Errorf("bolt: backup: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	n, err := d.Backup(ctx, tmp)
+	n, err := d.Backup(ctx, tmp, nil)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -88,7 +93,7 @@ func Restore(ctx context.Context, src, dst string, timeout time.Duration) error 
 	if err != nil {
 		return fmt.Errorf("bolt: restore: copying %s: %w", src, err)
 	}
-	if err := verify(ctx, tmp.Name()); err != nil {
+	if err := Verify(ctx, tmp.Name()); err != nil {
 		return fmt.Errorf("bolt: restore: %s is not a usable backup: %w", src, err)
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
@@ -97,8 +102,9 @@ func Restore(ctx context.Context, src, dst string, timeout time.Duration) error 
 	return nil
 }
 
-// verify opens a file read-only as bbolt and checks it.
-func verify(ctx context.Context, path string) error {
+// Verify opens the file at path read-only as bbolt and checks that it is whole
+// (bbolt's Check) and holds Corridor data: what a backup must pass.
+func Verify(ctx context.Context, path string) error {
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return err

@@ -1,9 +1,9 @@
 package bolt_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -128,13 +128,20 @@ func TestAuditPagesAndNodeFilter(t *testing.T) {
 	if _, err := db.Audit(ctx, domain.AuditQuery{First: 101}); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("first 101: %v", err)
 	}
-	var buf bytes.Buffer
-	if err := db.ExportAudit(ctx, &buf); err != nil {
+	var all []string
+	if err := db.EachAudit(ctx, func(e domain.AuditEntry) error {
+		all = append(all, fmt.Sprintf("%d:%s", e.Seq, e.NodeID))
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 5 || !strings.Contains(lines[0], `"NodeID":"person:a"`) || !strings.Contains(lines[3], `"NodeID":"org:x"`) {
-		t.Errorf("export:\n%s", buf.String())
+	if len(all) != 5 || all[0] != "1:person:a" || all[3] != "4:org:x" {
+		t.Errorf("every entry, oldest first: %v", all)
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := db.EachAudit(ctx, func(domain.AuditEntry) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("EachAudit does not stop at fn's error: %v after %d", err, n)
 	}
 }
 

@@ -1,0 +1,61 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/corridor-kg/corridor/domain"
+)
+
+// failing is a Store whose backup fails after written bytes of a 1,000-byte file.
+type failing struct{ written int }
+
+func (f failing) Backup(_ context.Context, w io.Writer, size func(int64)) (int64, error) {
+	size(1000)
+	if f.written == 0 {
+		return 0, errors.New("disk on fire")
+	}
+	n, _ := w.Write(make([]byte, f.written))
+	w.(http.Flusher).Flush()
+	return int64(n), errors.New("disk on fire")
+}
+
+func (failing) EachAudit(context.Context, func(domain.AuditEntry) error) error { return nil }
+
+func serve(t *testing.T, s Store) *httptest.Server {
+	srv := httptest.NewServer(Handler(s, slog.New(slog.DiscardHandler), time.Now))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestBackupFailureIsNeverAShortFile: a backup that fails before its first byte
+// is a coded 500; one that fails midway cuts the connection, so the client sees
+// an error instead of a file that looks whole.
+func TestBackupFailureIsNeverAShortFile(t *testing.T) {
+	res, err := http.Get(serve(t, failing{}).URL + "/admin/backup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 500 || !strings.Contains(string(body), `"INTERNAL"`) || res.Header.Get("Content-Disposition") != "" {
+		t.Errorf("failure before the first byte: %d %v %s", res.StatusCode, res.Header, body)
+	}
+
+	res, err = http.Get(serve(t, failing{written: 100}).URL + "/admin/backup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	n, err := io.Copy(io.Discard, res.Body)
+	if err == nil {
+		t.Errorf("a backup cut off after %d bytes read without error", n)
+	}
+}
