@@ -2,11 +2,16 @@
 // server on the loopback interface at a fixed rate, and reports throughput,
 // latency percentiles (p50, p90, p99, max, per operation too) and errors.
 //
-// The reads are the bundled example queries (docs/queries), in turn. A write can
-// be mixed in with -mutation (a file holding one GraphQL mutation, with
-// -mutation-vars and -key for the API key): one request in -mutation-every is then
-// that mutation. Latency is measured from when each request was due, so a stalled
+// The reads are the bundled example queries (docs/queries), in turn. With
+// -write-every N (and an editor key in -key), one request in N is a write: in turn
+// a createPerson of a new person and an updatePerson renaming the person created
+// just before. Latency is measured from when each request was due, so a stalled
 // server is not hidden by the client waiting for it.
+//
+// After the run, every acknowledged write is read back (nodes(ids:), 100 at a
+// time): a created person missing, or an acknowledged rename not seen, is a lost
+// write and fails the run. -ack-file saves what was acknowledged; -verify FILE
+// only reads such a file back (after a restart of the server, say).
 //
 //	go run ./internal/tools/loadmix -url http://127.0.0.1:8080/graphql -rate 200 -duration 30s
 package main
@@ -33,6 +38,8 @@ type request struct {
 	name string
 	body []byte
 	key  string
+	// write is the write's person ID and the name it sets ("" for reads).
+	write, writeName string
 }
 
 type result struct {
@@ -41,29 +48,64 @@ type result struct {
 	err     string
 }
 
+// ack is an acknowledged write: after it, the person ID has the name.
+type ack struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
 func main() {
 	target := flag.String("url", "http://127.0.0.1:8080/graphql", "GraphQL endpoint (loopback only)")
 	rate := flag.Float64("rate", 200, "requests per second (at most 2000)")
 	duration := flag.Duration("duration", 30*time.Second, "how long to send (at most 5m)")
 	inflight := flag.Int("max-inflight", 256, "requests in flight at most; beyond, a due request counts as an error")
-	mutation := flag.String("mutation", "", "file of one GraphQL mutation to mix in")
-	mutationVars := flag.String("mutation-vars", "{}", "JSON variables of the mutation")
-	every := flag.Int("mutation-every", 10, "one request in this many is the mutation")
-	key := flag.String("key", os.Getenv("CORRIDOR_LOAD_KEY"), "API key sent with the mutation (env CORRIDOR_LOAD_KEY)")
-	p99Target := flag.Duration("p99", 50*time.Millisecond, "p99 target; exit status 1 when missed or on any error")
+	writeEvery := flag.Int("write-every", 0, "one request in this many is a write (0 = reads only; at least 2)")
+	key := flag.String("key", os.Getenv("CORRIDOR_LOAD_KEY"), "editor API key sent with the writes (env CORRIDOR_LOAD_KEY)")
+	ackFile := flag.String("ack-file", "", "write the acknowledged writes to this file (JSON), for -verify")
+	verify := flag.String("verify", "", "only read back the acknowledged writes of this -ack-file and report lost ones")
+	p99Target := flag.Duration("p99", 50*time.Millisecond, "p99 target; exit status 1 when missed, on any error or on a lost write")
 	flag.Parse()
 
 	if err := checkBounds(*target, *rate, *duration); err != nil {
 		fmt.Fprintln(os.Stderr, "loadmix:", err)
 		os.Exit(2)
 	}
-	mix, err := buildMix(*mutation, *mutationVars, *every, *key)
+	client := &http.Client{Timeout: 15 * time.Second, Transport: &http.Transport{
+		MaxIdleConnsPerHost: *inflight, MaxConnsPerHost: *inflight,
+	}}
+	if *verify != "" {
+		data, err := os.ReadFile(*verify)
+		var acks []ack
+		if err == nil {
+			err = json.Unmarshal(data, &acks)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadmix: -verify:", err)
+			os.Exit(2)
+		}
+		if !checkAcks(os.Stdout, client, *target, acks) {
+			os.Exit(1)
+		}
+		return
+	}
+	mix, err := buildMix(*writeEvery, *key, time.Now().UnixNano())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadmix:", err)
 		os.Exit(2)
 	}
-	results := run(*target, mix, *rate, *duration, *inflight)
-	if !report(os.Stdout, results, *duration, *p99Target) {
+	results, acks := run(client, *target, mix, *rate, *duration, *inflight)
+	ok := report(os.Stdout, results, *duration, *p99Target)
+	if *writeEvery > 0 {
+		ok = checkAcks(os.Stdout, client, *target, acks) && ok
+		if *ackFile != "" {
+			data, _ := json.Marshal(acks)
+			if err := os.WriteFile(*ackFile, data, 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, "loadmix:", err)
+				os.Exit(2)
+			}
+		}
+	}
+	if !ok {
 		os.Exit(1)
 	}
 }
@@ -84,9 +126,25 @@ func checkBounds(target string, rate float64, d time.Duration) error {
 	return nil
 }
 
-// buildMix returns the request cycle: the example queries, and the mutation as
-// every n-th request when given.
-func buildMix(mutationFile, vars string, every int, key string) ([]request, error) {
+const (
+	createPerson = `mutation($in: PersonInput!) { createPerson(input: $in) { id name } }`
+	updatePerson = `mutation($in: PersonInput!) { updatePerson(input: $in) { id name } }`
+)
+
+// personInput is a valid PersonInput: a person of China with the evidence of the
+// bundled seed's first article.
+func personInput(id, name string) map[string]any {
+	return map[string]any{"in": map[string]any{
+		"id": id, "name": name, "nationalityId": "country:china",
+		"evidence": []any{map[string]any{"sourceId": "source:pakistan-invites-china-digital",
+			"quote": "Chinese Ambassador to Pakistan Yao Jing", "attribution": "ARTICLE"}},
+	}}
+}
+
+// buildMix returns the requests' generator: the example queries in turn, and
+// when writeEvery > 0 one write in writeEvery requests (creates and renames
+// alternating, of persons whose IDs carry run so runs never collide).
+func buildMix(writeEvery int, key string, run int64) (func(i int) request, error) {
 	var reads []request
 	for _, e := range docs.Examples() {
 		b, _ := json.Marshal(map[string]any{"query": e.Query})
@@ -95,47 +153,48 @@ func buildMix(mutationFile, vars string, every int, key string) ([]request, erro
 	if len(reads) == 0 {
 		return nil, fmt.Errorf("no example queries embedded")
 	}
-	if mutationFile == "" {
-		return reads, nil
+	if writeEvery == 0 {
+		return func(i int) request { return reads[i%len(reads)] }, nil
 	}
-	q, err := os.ReadFile(mutationFile)
-	if err != nil {
-		return nil, err
+	if writeEvery < 2 {
+		return nil, fmt.Errorf("-write-every must be 0 or at least 2")
 	}
-	var v map[string]any
-	if err := json.Unmarshal([]byte(vars), &v); err != nil {
-		return nil, fmt.Errorf("-mutation-vars: %w", err)
+	if key == "" {
+		return nil, fmt.Errorf("writes need an editor key: -key or CORRIDOR_LOAD_KEY")
 	}
-	b, _ := json.Marshal(map[string]any{"query": string(q), "variables": v})
-	w := request{name: "mutation", body: b, key: key}
-	if every < 2 {
-		return nil, fmt.Errorf("-mutation-every must be at least 2")
-	}
-	var mix []request
-	for i := 0; len(mix) < every*len(reads); i++ {
-		if len(mix)%every == every-1 {
-			mix = append(mix, w)
+	return func(i int) request {
+		if i%writeEvery != writeEvery-1 {
+			return reads[(i-i/writeEvery)%len(reads)]
 		}
-		mix = append(mix, reads[i%len(reads)])
-	}
-	return mix, nil
+		w := i / writeEvery
+		id := fmt.Sprintf("person:load-%x-%d", run, w/2)
+		if w%2 == 0 {
+			name := fmt.Sprintf("Load Person %d", w/2)
+			b, _ := json.Marshal(map[string]any{"query": createPerson, "variables": personInput(id, name)})
+			return request{name: "createPerson", body: b, key: key, write: id, writeName: name}
+		}
+		name := fmt.Sprintf("Load Person %d (renamed)", w/2)
+		b, _ := json.Marshal(map[string]any{"query": updatePerson, "variables": personInput(id, name)})
+		return request{name: "updatePerson", body: b, key: key, write: id, writeName: name}
+	}, nil
 }
 
-// run sends mix in turn at rate for d, open loop, and collects every result.
-func run(target string, mix []request, rate float64, d time.Duration, maxInflight int) []result {
-	client := &http.Client{Timeout: 15 * time.Second, Transport: &http.Transport{
-		MaxIdleConnsPerHost: maxInflight, MaxConnsPerHost: maxInflight,
-	}}
+// run sends the requests of mix in turn at rate for d, open loop, and collects
+// every result and the acknowledged writes.
+func run(client *http.Client, target string, mix func(int) request, rate float64, d time.Duration, maxInflight int) ([]result, []ack) {
 	interval := time.Duration(float64(time.Second) / rate)
 	total := int(d / interval)
 	results := make([]result, total)
+	acked := make([]bool, total)
+	reqs := make([]request, total)
 	slots := make(chan struct{}, maxInflight)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i := range total {
 		due := start.Add(time.Duration(i) * interval)
 		time.Sleep(time.Until(due))
-		req := mix[i%len(mix)]
+		req := mix(i)
+		reqs[i] = req
 		select {
 		case slots <- struct{}{}:
 		default:
@@ -147,10 +206,62 @@ func run(target string, mix []request, rate float64, d time.Duration, maxInfligh
 			defer wg.Done()
 			defer func() { <-slots }()
 			results[i] = send(client, target, req, due)
+			acked[i] = req.write != "" && results[i].err == ""
 		}()
 	}
 	wg.Wait()
-	return results
+	// The last acknowledged write of each person is what must be there.
+	last := map[string]int{}
+	var order []string
+	for i, ok := range acked {
+		if ok {
+			if _, seen := last[reqs[i].write]; !seen {
+				order = append(order, reqs[i].write)
+			}
+			last[reqs[i].write] = i
+		}
+	}
+	acks := make([]ack, len(order))
+	for j, id := range order {
+		acks[j] = ack{ID: id, Name: reqs[last[id]].writeName}
+	}
+	return results, acks
+}
+
+// checkAcks reads every acknowledged write back and reports the lost ones: a
+// person missing or with another name than its last acknowledged write set.
+func checkAcks(w io.Writer, client *http.Client, target string, acks []ack) bool {
+	lost := 0
+	for start := 0; start < len(acks); start += 100 {
+		batch := acks[start:min(start+100, len(acks))]
+		ids := make([]string, len(batch))
+		for i, a := range batch {
+			ids[i] = a.ID
+		}
+		body, _ := json.Marshal(map[string]any{"query": `query($ids: [ID!]!) { nodes(ids: $ids) { id label } }`, "variables": map[string]any{"ids": ids}})
+		resp, err := client.Post(target, "application/json", bytes.NewReader(body))
+		var doc struct {
+			Data struct {
+				Nodes []*struct{ ID, Label string }
+			}
+		}
+		if err == nil {
+			err = json.NewDecoder(resp.Body).Decode(&doc)
+			resp.Body.Close()
+		}
+		if err != nil || len(doc.Data.Nodes) != len(batch) {
+			fmt.Fprintf(w, "read-back failed: %v\n", err)
+			return false
+		}
+		for i, a := range batch {
+			if n := doc.Data.Nodes[i]; n == nil || n.ID != a.ID || n.Label != a.Name {
+				lost++
+				fmt.Fprintf(w, "  lost: %s should be %q, is %+v\n", a.ID, a.Name, n)
+			}
+		}
+	}
+	fmt.Fprintf(w, "acknowledged writes read back: %d persons, %d lost\n", len(acks), lost)
+	return lost == 0
 }
 
 // send posts one request; an error is a transport failure, a non-200 status or
