@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/internal/textnorm"
@@ -62,7 +63,7 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	// Normalising text is the costliest part of the first pass: do it on every core.
 	labels := make([]string, len(nodes))
 	hays := make([]string, len(nodes))
-	parallelChunks(len(nodes), func(lo, hi int) {
+	parallelChunks(len(nodes), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			labels[i] = textnorm.Normalize(nodes[i].Label())
 			hays[i] = haystack(nodes[i])
@@ -175,8 +176,25 @@ var refKinds = map[domain.RelType][]domain.Kind{
 }
 
 // checkReferences rejects dangling references: every edge end, evidence source and
-// speaker must exist, with a kind the relationship allows.
+// speaker must exist, with a kind the relationship allows. It checks parts of
+// the nodes on every core and reports the error of the earliest node.
 func (ix *index) checkReferences(nodes []domain.Node) error {
+	var mu sync.Mutex
+	firstPart, firstErr := -1, error(nil)
+	parallelChunks(len(nodes), func(part, lo, hi int) {
+		if err := ix.checkRefs(nodes[lo:hi]); err != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			if firstPart < 0 || part < firstPart {
+				firstPart, firstErr = part, err
+			}
+		}
+	})
+	return firstErr
+}
+
+// checkRefs is checkReferences over some nodes, in order.
+func (ix *index) checkRefs(nodes []domain.Node) error {
 	for _, n := range nodes {
 		id := n.NodeID()
 		for _, e := range domain.Edges(n) {

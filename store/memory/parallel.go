@@ -15,13 +15,13 @@ func parallel(fns ...func()) {
 }
 
 // parallelChunks splits [0, n) into one range per CPU and runs f on each at
-// the same time.
-func parallelChunks(n int, f func(lo, hi int)) {
+// the same time; part numbers the ranges in order.
+func parallelChunks(n int, f func(part, lo, hi int)) {
 	parts := min(runtime.GOMAXPROCS(0), max(n, 1))
 	fns := make([]func(), parts)
 	for p := range parts {
 		lo, hi := n*p/parts, n*(p+1)/parts
-		fns[p] = func() { f(lo, hi) }
+		fns[p] = func() { f(p, lo, hi) }
 	}
 	parallel(fns...)
 }

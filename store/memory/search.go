@@ -78,8 +78,15 @@ func buildSearch(nodes []domain.Node) *searchIndex {
 			f.kind = k
 			i := int32(len(si.fields))
 			si.fields = append(si.fields, f)
-			for _, w := range textnorm.AllTokens(f.text) {
-				postings[w] = append(postings[w], i)
+			// The distinct words of the forms (those of textnorm.AllTokens,
+			// without normalising the text again); a word already posted for
+			// this field ends its postings with i.
+			for _, form := range forms {
+				for _, w := range strings.Fields(form) {
+					if ps := postings[w]; len(ps) == 0 || ps[len(ps)-1] != i {
+						postings[w] = append(ps, i)
+					}
+				}
 			}
 		}
 	}
