@@ -32,6 +32,9 @@ type fakeGraph struct {
 	// proj holds each node's projection, built once (projection is not safe for
 	// concurrent use and the handler's loaders run concurrently).
 	proj map[string]map[string]any
+	// adj holds the stored relationships of each node, both directions
+	// (fakegraph_explore_test.go).
+	adj map[string][]fakeRel
 }
 
 func newFakeGraph(t testing.TB, ds *domain.Dataset) *fakeGraph {
@@ -46,6 +49,7 @@ func newFakeGraph(t testing.TB, ds *domain.Dataset) *fakeGraph {
 		g.byID[n.NodeID()] = n
 		g.proj[n.NodeID()] = projection(n, rnd)
 	}
+	g.adj = relationships(ds)
 	return g
 }
 
@@ -136,6 +140,8 @@ func (g *fakeGraph) respond(c call) ([]*neo4j.Record, error) {
 		return out, nil
 	case strings.HasPrefix(name, "list."):
 		return g.list(name, c.params)
+	case strings.HasPrefix(name, "explore."):
+		return g.explore(name, c.params)
 	}
 	g.t.Errorf("fake graph: no answer for statement %s", name)
 	return nil, fmt.Errorf("fake graph: no answer for %s", name)
@@ -174,6 +180,27 @@ func (g *fakeGraph) filterPredicate(list, param string, v any) (func(n domain.No
 		return func(n domain.Node) bool { return slices.Contains(strs, string(n.(*domain.Commitment).Kind)) }, true
 	case "commitments.statuses":
 		return func(n domain.Node) bool { return slices.Contains(strs, string(n.(*domain.Commitment).Status)) }, true
+	case "commitments.madeById":
+		return func(n domain.Node) bool { return slices.Contains(g.linked(n.NodeID(), domain.RelMade, false), str) }, true
+	case "commitments.madeToId":
+		return func(n domain.Node) bool { return slices.Contains(g.linked(n.NodeID(), domain.RelMadeTo, true), str) }, true
+	case "commitments.series":
+		return func(n domain.Node) bool {
+			return slices.ContainsFunc(g.linkedKind(n.NodeID(), domain.RelMadeAt, true, domain.KindMeeting),
+				func(m string) bool { return g.props(m)["series"] == str })
+		}, true
+	case "commitments.concernsId", "commitments.projectId":
+		return func(n domain.Node) bool { return slices.Contains(g.linked(n.NodeID(), domain.RelConcerns, true), str) }, true
+	case "commitments.pillarId":
+		return func(n domain.Node) bool {
+			return slices.ContainsFunc(g.linked(n.NodeID(), domain.RelConcerns, true), func(c string) bool {
+				return c == str || slices.Contains(g.linkedKind(c, domain.RelInPillar, true, domain.KindPillar), str)
+			})
+		}, true
+	case "commitments.from":
+		return func(n domain.Node) bool { e, ok := g.props(n.NodeID())["dateEnd"].(string); return ok && e >= str }, true
+	case "commitments.to":
+		return func(n domain.Node) bool { b, ok := g.props(n.NodeID())["dateStart"].(string); return ok && b <= str }, true
 	case "sources.publisher":
 		return func(n domain.Node) bool { return n.(*domain.Source).Publisher == str }, true
 	}

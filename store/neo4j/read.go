@@ -233,6 +233,16 @@ func (s *Store) Meetings(ctx context.Context, f domain.MeetingFilter, o domain.O
 
 // Commitments implements domain.Store.
 func (s *Store) Commitments(ctx context.Context, f domain.CommitmentFilter, o domain.Order, p domain.PageArgs) (*domain.Page[*domain.Commitment], error) {
+	params, err := commitmentParams(f)
+	if err != nil {
+		return nil, err
+	}
+	return page[*domain.Commitment](ctx, s, "commitments", f, params, o, p)
+}
+
+// commitmentParams validates a commitment filter and returns the parameters of
+// filters/commitments.cypher (used by the connection and by CommitmentStats).
+func commitmentParams(f domain.CommitmentFilter) (map[string]any, error) {
 	from, to, err := checkDates(f.From, f.To)
 	if err != nil {
 		return nil, err
@@ -262,7 +272,7 @@ func (s *Store) Commitments(ctx context.Context, f domain.CommitmentFilter, o do
 		"to":          to,
 		"texts":       textForms(f.Text),
 	}
-	return page[*domain.Commitment](ctx, s, "commitments", f, params, o, p)
+	return params, nil
 }
 
 // Projects implements domain.Store.

@@ -177,6 +177,11 @@ func mustBuildStatements() (map[string]string, []string) {
 	for _, r := range domain.Relations {
 		add(relatedStatementName(r), readCypher("related/"+strings.ToLower(string(r))+".cypher"))
 	}
+	for _, name := range []string{"expand", "level", "timeline"} {
+		add("explore."+name, readCypher("explore/"+name+".cypher"))
+	}
+	add("explore.stats", fill(stripComments(readCypher("explore/stats.cypher")), "{{match}}",
+		stripComments(readCypher("filters/commitments.cypher"))))
 	template := stripComments(readCypher("list.cypher"))
 	after := stripComments(readCypher("fragments/after.cypher"))
 	for _, spec := range lists {
