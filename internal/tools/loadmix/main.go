@@ -4,8 +4,8 @@
 //
 // The reads are the bundled example queries (docs/queries), in turn. With
 // -write-every N (and an editor key in -key), one request in N is a write: in turn
-// a createPerson of a new person and an updatePerson renaming the person created
-// just before. Latency is measured from when each request was due, so a stalled
+// a createPerson of a new person and an updatePerson renaming a person created a
+// few writes before. Latency is measured from when each request was due, so a stalled
 // server is not hidden by the client waiting for it.
 //
 // After the run, every acknowledged write is read back (nodes(ids:), 100 at a
@@ -141,6 +141,10 @@ func personInput(id, name string) map[string]any {
 	}}
 }
 
+// renameLag is how many creates back a rename reaches: the rename of a person is
+// sent about 2 × renameLag × writeEvery requests after its creation.
+const renameLag = 4
+
 // buildMix returns the requests' generator: the example queries in turn, and
 // when writeEvery > 0 one write in writeEvery requests (creates and renames
 // alternating, of persons whose IDs carry run so runs never collide).
@@ -167,13 +171,20 @@ func buildMix(writeEvery int, key string, run int64) (func(i int) request, error
 			return reads[(i-i/writeEvery)%len(reads)]
 		}
 		w := i / writeEvery
-		id := fmt.Sprintf("person:load-%x-%d", run, w/2)
+		if w%2 == 1 && w/2 < renameLag {
+			return reads[(i-i/writeEvery)%len(reads)] // nothing to rename yet
+		}
 		if w%2 == 0 {
+			id := fmt.Sprintf("person:load-%x-%d", run, w/2)
 			name := fmt.Sprintf("Load Person %d", w/2)
 			b, _ := json.Marshal(map[string]any{"query": createPerson, "variables": personInput(id, name)})
 			return request{name: "createPerson", body: b, key: key, write: id, writeName: name}
 		}
-		name := fmt.Sprintf("Load Person %d (renamed)", w/2)
+		// Rename a person created renameLag creates ago, acknowledged by now
+		// unless the server is very slow (then this is a NOT_FOUND error).
+		p := w/2 - renameLag
+		id := fmt.Sprintf("person:load-%x-%d", run, p)
+		name := fmt.Sprintf("Load Person %d (renamed)", p)
 		b, _ := json.Marshal(map[string]any{"query": updatePerson, "variables": personInput(id, name)})
 		return request{name: "updatePerson", body: b, key: key, write: id, writeName: name}
 	}, nil
@@ -283,6 +294,7 @@ func send(client *http.Client, target string, r request, due time.Time) result {
 	res.latency = time.Since(due)
 	var doc struct {
 		Errors []struct {
+			Message    string
 			Extensions struct{ Code string } `json:"extensions"`
 		} `json:"errors"`
 	}
@@ -294,7 +306,7 @@ func send(client *http.Client, target string, r request, due time.Time) result {
 	case json.Unmarshal(body, &doc) != nil:
 		res.err = "response is not JSON"
 	case len(doc.Errors) > 0:
-		res.err = "GraphQL error " + doc.Errors[0].Extensions.Code
+		res.err = "GraphQL error " + doc.Errors[0].Extensions.Code + ": " + doc.Errors[0].Message
 	}
 	return res
 }
