@@ -262,6 +262,7 @@ func TestTimeline(t *testing.T) {
 		{`(series: "JCC")`, domain.TimelineQuery{Series: ptr("JCC")}},
 		{`(series: "JCC", actor: "country:china")`, domain.TimelineQuery{Series: ptr("JCC"), ActorID: ptr("country:china")}},
 		{`(from: "2014-01-01", to: "2019-12-31")`, domain.TimelineQuery{From: ptr("2014-01-01"), To: ptr("2019-12-31")}},
+		{`(actor: "org:moit", first: 3)`, domain.TimelineQuery{ActorID: ptr("org:moit"), First: 3}},
 	} {
 		evs, err := e.Timeline(context.Background(), c.q)
 		if err != nil {
@@ -446,6 +447,8 @@ func TestExploreErrors(t *testing.T) {
 		{`{ timeline(actor: "person:ghost") { kind } }`, domain.ENOTFOUND, "actor"},
 		{`{ timeline(actor: "meeting:jcc-10") { kind } }`, domain.EINVALID, "actor"},
 		{`{ timeline(from: "2020-02-30") { kind } }`, domain.EINVALID, "from"},
+		{`{ timeline(first: 1001) { kind } }`, domain.EINVALID, "first"},
+		{`{ timeline(first: 0) { kind } }`, domain.EINVALID, "first"},
 		{`{ commitmentStats(groupBy: KIND, filter: {to: "2020-1-1"}) { count } }`, domain.EINVALID, "filter.to"},
 		{`{ compareMeetings(a: "meeting:jcc-1", b: "meeting:nope") { new { id } } }`, domain.ENOTFOUND, "b"},
 		{`{ compareMeetings(a: "org:moit", b: "meeting:jcc-1") { new { id } } }`, domain.EINVALID, "a"},

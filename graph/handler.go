@@ -127,6 +127,9 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []domain.Kind, _ []domain.RelType, limit *int) int {
 		return 1 + countOr(limit, domain.DefaultNeighborhoodLimit, domain.MaxNeighborhoodLimit)*child
 	}
+	c.Query.Timeline = func(child int, _ *string, _ *string, _ *string, _ *string, first *int) int {
+		return 1 + countOr(first, domain.DefaultTimelineFirst, domain.MaxTimelineFirst)*child
+	}
 	return c
 }
 

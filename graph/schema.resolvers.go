@@ -706,12 +706,16 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	return g, nil
 }
 
-func (r *queryResolver) Timeline(ctx context.Context, actor *string, series *string, from *string, to *string) ([]*domain.TimelineEvent, error) {
+func (r *queryResolver) Timeline(ctx context.Context, actor *string, series *string, from *string, to *string, first *int) ([]*domain.TimelineEvent, error) {
+	firstN, err := countArg("first", first)
+	if err != nil {
+		return nil, err
+	}
 	e, err := r.explorer()
 	if err != nil {
 		return nil, err
 	}
-	events, err := e.Timeline(ctx, domain.TimelineQuery{ActorID: actor, Series: series, From: from, To: to})
+	events, err := e.Timeline(ctx, domain.TimelineQuery{ActorID: actor, Series: series, From: from, To: to, First: firstN})
 	if err != nil {
 		return nil, exploreError("timeline", err, map[string]string{"actorId": "actor"})
 	}

@@ -469,7 +469,7 @@ type ComplexityRoot struct {
 		Projects        func(childComplexity int, filter *model.ProjectFilter, orderBy *model.ProjectOrder, first *int, after *string) int
 		Search          func(childComplexity int, text string, kinds []domain.Kind, first *int) int
 		Sources         func(childComplexity int, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string) int
-		Timeline        func(childComplexity int, actor *string, series *string, from *string, to *string) int
+		Timeline        func(childComplexity int, actor *string, series *string, from *string, to *string, first *int) int
 	}
 
 	Reaffirmation struct {
@@ -750,7 +750,7 @@ type QueryResolver interface {
 	About(ctx context.Context) (*model.About, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, via []domain.RelType, avoid []string, throughHubs *bool, first *int) ([]*domain.Path, error)
 	Neighborhood(ctx context.Context, id string, depth *int, kinds []domain.Kind, relationTypes []domain.RelType, limit *int) (*domain.Subgraph, error)
-	Timeline(ctx context.Context, actor *string, series *string, from *string, to *string) ([]*domain.TimelineEvent, error)
+	Timeline(ctx context.Context, actor *string, series *string, from *string, to *string, first *int) ([]*domain.TimelineEvent, error)
 	CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) ([]*domain.StatGroup, error)
 	CompareMeetings(ctx context.Context, a string, b string) (*domain.MeetingComparison, error)
 	AuditLog(ctx context.Context, first *int, after *string, node *string) (*model.AuditConnection, error)
@@ -2827,7 +2827,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["series"].(*string), args["from"].(*string), args["to"].(*string)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["actor"].(*string), args["series"].(*string), args["from"].(*string), args["to"].(*string), args["first"].(*int)), true
 
 	case "Reaffirmation.commitment":
 		if e.ComplexityRoot.Reaffirmation.After == nil {
@@ -4682,6 +4682,8 @@ type Query {
     from: Date
     "Only events that may have happened on or before this day (undated events are then left out)."
     to: Date
+    "The number of events wanted, the earliest in this order: 1 to 1,000 (200 when omitted); more is BAD_USER_INPUT. The query's complexity counts the selection ` + "`" + `first` + "`" + ` times."
+    first: Int
   ): [TimelineEvent!]!
 
   "Commitments counted and their amounts summed per group, largest group first (ties by key)."
@@ -7100,6 +7102,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["to"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -15771,7 +15781,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["series"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["actor"].(*string), fc.Args["series"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.TimelineEvent) graphql.Marshaler {
