@@ -19,6 +19,7 @@
 package bolt
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -267,14 +268,22 @@ func appendAudit(tx *bbolt.Tx, in []domain.AuditEntry) ([]domain.AuditEntry, err
 		if err != nil {
 			return nil, fmt.Errorf("encoding audit entry: %w", err)
 		}
-		key := seqKey(seq)
-		if err := audit.Put(key, data); err != nil {
-			return nil, err
-		}
-		if err := byNode.Put(nodeKey(e.NodeID, seq), []byte{}); err != nil {
+		if err := audit.Put(seqKey(seq), data); err != nil {
 			return nil, err
 		}
 		out[i] = e
+	}
+	// The node index in key order: bbolt inserts into a page by copying its tail,
+	// so keys out of order make a large import quadratic.
+	keys := make([][]byte, len(out))
+	for i, e := range out {
+		keys[i] = nodeKey(e.NodeID, e.Seq)
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	for _, k := range keys {
+		if err := byNode.Put(k, []byte{}); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
