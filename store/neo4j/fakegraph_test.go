@@ -197,6 +197,18 @@ func (g *fakeGraph) filterPredicate(list, param string, v any) (func(n domain.No
 				return c == str || slices.Contains(g.linkedKind(c, domain.RelInPillar, true, domain.KindPillar), str)
 			})
 		}, true
+	case "commitments.programmeId":
+		return func(n domain.Node) bool {
+			return slices.ContainsFunc(g.linked(n.NodeID(), domain.RelConcerns, true), func(c string) bool {
+				if c == str || slices.Contains(g.linkedKind(c, domain.RelInProgramme, true, domain.KindProgramme), str) ||
+					slices.Contains(g.linkedKind(c, domain.RelPillarOf, true, domain.KindProgramme), str) {
+					return true
+				}
+				return slices.ContainsFunc(g.linkedKind(c, domain.RelInPillar, true, domain.KindPillar), func(p string) bool {
+					return slices.Contains(g.linkedKind(p, domain.RelPillarOf, true, domain.KindProgramme), str)
+				})
+			})
+		}, true
 	case "commitments.from":
 		return func(n domain.Node) bool { e, ok := g.props(n.NodeID())["dateEnd"].(string); return ok && e >= str }, true
 	case "commitments.to":
