@@ -81,7 +81,9 @@ func WriteCSV(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
 	for _, c := range nodeColumns {
 		header = append(header, c.name)
 	}
-	header = append(header, evidenceColumns[0].name, evidenceColumns[1].name, evidenceColumns[2].name)
+	for _, c := range evidenceColumns {
+		header = append(header, c.name)
+	}
 	if err := writeTable(ctx, f, csvNodes, header, func(emit func([]string) error) error {
 		r := newRow()
 		rec := make([]string, len(header))
@@ -91,8 +93,7 @@ func WriteCSV(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
 			for i := range nodeColumns {
 				rec = append(rec, r[i].text())
 			}
-			q, src, att := evidenceLists(nodeEvidence(n))
-			rec = append(rec, strings.Join(q, EvidenceSeparator), strings.Join(src, EvidenceSeparator), strings.Join(att, EvidenceSeparator))
+			rec = append(rec, evidenceCells(nodeEvidence(n))...)
 			if err := emit(rec); err != nil {
 				return err
 			}
@@ -106,12 +107,13 @@ func WriteCSV(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
 	if err != nil {
 		return err
 	}
-	header = []string{"id", "source", "target", "type", "label", evidenceColumns[0].name, evidenceColumns[1].name, evidenceColumns[2].name}
+	header = []string{"id", "source", "target", "type", "label"}
+	for _, c := range evidenceColumns {
+		header = append(header, c.name)
+	}
 	if err := writeTable(ctx, f, csvEdges, header, func(emit func([]string) error) error {
 		for _, e := range g.Edges {
-			q, src, att := evidenceLists(e.Evidence)
-			rec := []string{e.ID, e.From, e.To, string(e.Type), e.Label,
-				strings.Join(q, EvidenceSeparator), strings.Join(src, EvidenceSeparator), strings.Join(att, EvidenceSeparator)}
+			rec := append([]string{e.ID, e.From, e.To, string(e.Type), e.Label}, evidenceCells(e.Evidence)...)
 			if err := emit(rec); err != nil {
 				return err
 			}

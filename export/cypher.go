@@ -36,7 +36,7 @@ var cypherLabels = func() map[domain.Kind]string {
 // one MERGE statement per node — labels :Node and its kind's label, its
 // attributes as properties, lists as list properties — and one per relationship,
 // typed by its domain.RelType, with its label and its evidence as list
-// properties (evidence_quotes, evidence_sources, evidence_attributions).
+// properties (evidence_quotes, evidence_sources, evidence_attributions, and evidence_speakers when a quote has a speaker).
 //
 // A script cannot use parameters, so every value is a literal written by
 // CypherString; labels, relationship types and property keys come only from the
@@ -108,10 +108,11 @@ func (s *stream) cypherEvidence(evs []domain.Evidence) {
 	if len(evs) == 0 {
 		return
 	}
-	q, src, att := evidenceLists(evs)
-	s.str(", evidence_quotes: " + cypherList(q))
-	s.str(", evidence_sources: " + cypherList(src))
-	s.str(", evidence_attributions: " + cypherList(att))
+	for i, l := range evidenceLists(evs) {
+		if l != nil {
+			s.str(", " + evidenceColumns[i].name + ": " + cypherList(l))
+		}
+	}
 }
 
 // cypherValue returns a cell as a Cypher literal of the column's type.

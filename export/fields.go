@@ -118,6 +118,7 @@ var evidenceColumns = []column{
 	{"evidence_quotes", tList, "verbatim quotes supporting the record"},
 	{"evidence_sources", tList, "ID of the source of each quote"},
 	{"evidence_attributions", tList, "whose words each quote holds: DIRECT_QUOTE, REPORTED, ANONYMOUS or ARTICLE"},
+	{"evidence_speakers", tList, "ID of the actor who spoke each quote, empty for none (the whole value is empty when no quote has a speaker)"},
 }
 
 // cell is one attribute value; set is false for an absent value.
@@ -308,15 +309,30 @@ func nodeEvidence(n domain.Node) []domain.Evidence {
 	return ev
 }
 
-// evidenceLists returns the aligned quote, source and attribution lists.
-func evidenceLists(evs []domain.Evidence) (quotes, sources, attributions []string) {
-	quotes = make([]string, len(evs))
-	sources = make([]string, len(evs))
-	attributions = make([]string, len(evs))
+// evidenceLists returns the lists of evidenceColumns, aligned: quotes, sources,
+// attributions and speakers. The speakers list is nil when no quote has one.
+func evidenceLists(evs []domain.Evidence) [][]string {
+	quotes, sources, attributions, speakers := make([]string, len(evs)), make([]string, len(evs)), make([]string, len(evs)), make([]string, len(evs))
+	anySpeaker := false
 	for i, ev := range evs {
-		quotes[i], sources[i], attributions[i] = ev.Quote, ev.SourceID, string(ev.Attribution)
+		quotes[i], sources[i], attributions[i], speakers[i] = ev.Quote, ev.SourceID, string(ev.Attribution), ev.SpeakerID
+		anySpeaker = anySpeaker || ev.SpeakerID != ""
 	}
-	return quotes, sources, attributions
+	if !anySpeaker {
+		speakers = nil
+	}
+	return [][]string{quotes, sources, attributions, speakers}
+}
+
+// evidenceCells returns the values of evidenceColumns as flat text, each list
+// joined with EvidenceSeparator ("" for the speakers when no quote has one).
+func evidenceCells(evs []domain.Evidence) []string {
+	lists := evidenceLists(evs)
+	cells := make([]string, len(lists))
+	for i, l := range lists {
+		cells[i] = strings.Join(l, EvidenceSeparator)
+	}
+	return cells
 }
 
 // evidenceText renders evidence for a tooltip or a data table: one line per

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/corridor-kg/corridor/domain"
@@ -72,11 +71,12 @@ func WriteGEXF(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
 		if len(evs) == 0 {
 			return
 		}
-		q, src, att := evidenceLists(evs)
 		value("evidence", g.evidenceText(evs))
-		value("evidence_quotes", strings.Join(q, EvidenceSeparator))
-		value("evidence_sources", strings.Join(src, EvidenceSeparator))
-		value("evidence_attributions", strings.Join(att, EvidenceSeparator))
+		for i, v := range evidenceCells(evs) {
+			if v != "" {
+				value(evidenceColumns[i].name, v)
+			}
+		}
 	}
 
 	s.str(`    <nodes count="` + strconv.Itoa(len(g.Nodes)) + "\">\n")

@@ -75,11 +75,12 @@ func WriteGraphML(ctx context.Context, w io.Writer, g *Graph, opts Options) erro
 		if len(evs) == 0 {
 			return
 		}
-		q, src, att := evidenceLists(evs)
 		data("      ", prefix+"evidence", g.evidenceText(evs))
-		data("      ", prefix+"evidence_quotes", strings.Join(q, EvidenceSeparator))
-		data("      ", prefix+"evidence_sources", strings.Join(src, EvidenceSeparator))
-		data("      ", prefix+"evidence_attributions", strings.Join(att, EvidenceSeparator))
+		for i, v := range evidenceCells(evs) {
+			if v != "" {
+				data("      ", prefix+evidenceColumns[i].name, v)
+			}
+		}
 	}
 
 	r := newRow()

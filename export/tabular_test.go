@@ -122,7 +122,7 @@ func TestCSVExport(t *testing.T) {
 			}
 
 			header, edges := readCSV(t, "edges.csv", files["edges.csv"])
-			if want := []string{"id", "source", "target", "type", "label", "evidence_quotes", "evidence_sources", "evidence_attributions"}; !slices.Equal(header, want) {
+			if want := []string{"id", "source", "target", "type", "label", "evidence_quotes", "evidence_sources", "evidence_attributions", "evidence_speakers"}; !slices.Equal(header, want) {
 				t.Errorf("edges.csv header = %v, want %v", header, want)
 			}
 			if len(edges) != len(g.Edges) {

@@ -34,7 +34,9 @@ var (
 	csvCommon  = map[string]csvField{"note": {"note", "!!str", false}}
 	csvIgnored = []string{"label", "origin", "valid_from_precision", "valid_to_precision", "date_precision",
 		"as_of_precision", "published_precision"}
-	csvEvidence = []string{"evidence_quotes", "evidence_sources", "evidence_attributions"}
+	// csvEvidence are the evidence columns, aligned lists; evidence_speakers may
+	// be absent or empty (no quote has a speaker).
+	csvEvidence = []string{"evidence_quotes", "evidence_sources", "evidence_attributions", "evidence_speakers"}
 )
 
 func str(field string) csvField   { return csvField{field, "!!str", false} }
@@ -169,10 +171,10 @@ func (t *csvTable) cell(row int, col string, tag string) (string, *yaml.Node) {
 // LoadCSV reads the nodes.csv and edges.csv tables of a CSV export (package
 // export) back into records, validates them as LoadJSON does, and returns them as
 // a dataset or ValidationErrors naming file, line, column, record and field.
-// Lists are split on "; ", evidence lists on " | ". The flat tables do not hold
-// everything: evidence speakers are not exported, and documents signed at a
-// meeting take the meeting's evidence (the tables list a meeting's evidence and its
-// documents' as one). A relationship's record (see the edge
+// Lists are split on "; ", evidence lists on " | " (evidence_speakers may be
+// absent, as in exports of older versions). The flat tables do not hold
+// everything: documents signed at a meeting take the meeting's evidence (the
+// tables list a meeting's evidence and its documents' as one). A relationship's record (see the edge
 // types in domain.Edges) must be in nodes.csv. edges may be nil.
 func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile string, edges []byte, stored Graph, opts ImportOptions) (*domain.Dataset, error) {
 	if stored == nil {
@@ -213,7 +215,7 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 		}
 		addAt("id", idNode)
 		var amount *mapping
-		var evidence [3]*yaml.Node
+		var evidence [4]*yaml.Node
 		for i, col := range nt.names {
 			if i >= len(nt.rows[row]) || nt.rows[row][i] == "" || col == "id" || col == "kind" || slices.Contains(csvIgnored, col) {
 				continue
@@ -321,7 +323,7 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 					l.fileOf[capNode] = edgesFile
 					pm.Content = append(pm.Content, scalar("!!str", "capacity"), capNode)
 				}
-				var evidence [3]*yaml.Node
+				var evidence [4]*yaml.Node
 				for j, col := range csvEvidence {
 					if text, v := et.cell(row, col, "!!str"); text != "" {
 						l.fileOf[v] = edgesFile
@@ -363,20 +365,21 @@ func existingSeq(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// csvEvidenceList builds an evidence list from the aligned quotes, sources and
-// attributions cells (nil when all are empty). Lists of different lengths are
+// csvEvidenceList builds an evidence list from the aligned quotes, sources,
+// attributions and (optional) speakers cells (nil when all are empty). Lists of different lengths are
 // reported at the quotes cell (or at is when it is absent).
-func csvEvidenceList(r *record, cells [3]*yaml.Node, at *yaml.Node) *yaml.Node {
+func csvEvidenceList(r *record, cells [4]*yaml.Node, at *yaml.Node) *yaml.Node {
 	if cells[0] == nil && cells[1] == nil && cells[2] == nil {
 		return nil
 	}
-	var parts [3][]string
+	var parts [4][]string
 	for i, c := range cells {
 		if c != nil && c.Value != "" {
 			parts[i] = strings.Split(c.Value, csvEvidenceSeparator)
 		}
 	}
-	if len(parts[0]) != len(parts[1]) || len(parts[0]) != len(parts[2]) {
+	speakers := parts[3] != nil
+	if len(parts[0]) != len(parts[1]) || len(parts[0]) != len(parts[2]) || speakers && len(parts[3]) != len(parts[0]) {
 		where := at
 		for _, c := range cells {
 			if c != nil {
@@ -384,8 +387,8 @@ func csvEvidenceList(r *record, cells [3]*yaml.Node, at *yaml.Node) *yaml.Node {
 				break
 			}
 		}
-		r.errorf(where, "evidence_quotes", "%d quotes, %d sources and %d attributions: the evidence lists must be aligned (joined with %q)",
-			len(parts[0]), len(parts[1]), len(parts[2]), csvEvidenceSeparator)
+		r.errorf(where, "evidence_quotes", "%d quotes, %d sources, %d attributions and %d speakers: the evidence lists must be aligned (joined with %q; speakers may be empty)",
+			len(parts[0]), len(parts[1]), len(parts[2]), len(parts[3]), csvEvidenceSeparator)
 		return nil
 	}
 	seq := yamlPos(&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}, cells[0].Line, cells[0].Column)
@@ -394,7 +397,10 @@ func csvEvidenceList(r *record, cells [3]*yaml.Node, at *yaml.Node) *yaml.Node {
 	}
 	for i := range parts[0] {
 		em := yamlPos(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, cells[0].Line, cells[0].Column)
-		for j, key := range []string{"quote", "source", "attribution"} {
+		for j, key := range []string{"quote", "source", "attribution", "speaker"} {
+			if j == 3 && (!speakers || parts[3][i] == "") {
+				continue
+			}
 			v := yamlPos(scalar("!!str", parts[j][i]), cells[j].Line, cells[j].Column)
 			if f, ok := r.l.fileOf[cells[j]]; ok {
 				r.l.fileOf[v] = f

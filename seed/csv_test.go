@@ -67,6 +67,12 @@ func TestLoadCSVRoundTrip(t *testing.T) {
 	if len(byID) != len(ds.Nodes()) {
 		t.Errorf("read %d records back, exported %d", len(byID), len(ds.Nodes()))
 	}
+	speakers := 0
+	defer func() {
+		if speakers == 0 {
+			t.Error("no evidence of the seed has a speaker: the speakers' round trip went untested")
+		}
+	}()
 	for _, want := range ds.Nodes() {
 		n := byID[want.NodeID()]
 		if n == nil {
@@ -82,6 +88,16 @@ func TestLoadCSVRoundTrip(t *testing.T) {
 		}
 		if n.Label() != want.Label() || len(n.NodeEvidence()) != wantEv {
 			t.Errorf("%s: label %q evidence %d, want %q %d", want.NodeID(), n.Label(), len(n.NodeEvidence()), want.Label(), wantEv)
+		}
+		if _, meeting := want.(*domain.Meeting); !meeting && len(n.NodeEvidence()) == wantEv {
+			for i, ev := range want.NodeEvidence() {
+				if got := n.NodeEvidence()[i]; got != ev {
+					t.Errorf("%s: evidence %d read back as %+v, want %+v", want.NodeID(), i, got, ev)
+				}
+				if ev.SpeakerID != "" {
+					speakers++
+				}
+			}
 		}
 		wantEdges, gotEdges := edgeIDs(want), edgeIDs(n)
 		if !slices.Equal(gotEdges, wantEdges) {
