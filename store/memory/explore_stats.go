@@ -23,7 +23,8 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 	if err != nil {
 		return nil, err
 	}
-	all := ix.byKind[domain.KindCommitment]
+	// all lists the commitments by ID: their base positions in the list.
+	all := ix.lists[listCommitments].nodes
 	t := ix.statKeys(group)
 	// ranks lists the candidates' positions in all (sorted by ID, as t is).
 	var ranks []int32
@@ -56,7 +57,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		if !q.all {
 			r = ranks[i]
 		}
-		if !q.match(all[r]) {
+		if !q.matches(r, all[r]) {
 			continue
 		}
 		priceless := all[r].(*domain.Commitment).Amount == nil

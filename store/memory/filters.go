@@ -42,19 +42,20 @@ func haystack(n domain.Node) string {
 	return b.String()
 }
 
-// textMatcher returns a predicate for an optional text filter (nil when not set).
-func (ix *index) textMatcher(text *string) func(n domain.Node) bool {
+// textMatcher returns a predicate for an optional text filter over the base
+// positions of a list (nil when not set).
+func (ix *index) textMatcher(name listName, text *string) func(b int32) bool {
 	if text == nil {
 		return nil
 	}
 	qs := textnorm.Forms(*text)
-	return func(n domain.Node) bool {
+	hay := ix.lists[name].hay
+	return func(b int32) bool {
 		if len(qs) == 0 {
 			return true
 		}
-		h := ix.haystacks[n.NodeID()]
 		for _, q := range qs {
-			if strings.Contains(h, q) {
+			if strings.Contains(hay[b], q) {
 				return true
 			}
 		}
@@ -74,7 +75,7 @@ func (ix *index) actorQuery(f domain.ActorFilter) (query, error) {
 			return query{}, domain.FieldErrorf(domain.EINVALID, "filter.orgTypes", "unknown organization type %q", t)
 		}
 	}
-	q := query{list: listActors, filter: f, all: true}
+	q := query{list: listActors, filter: f, all: true, text: ix.textMatcher(listActors, f.Text)}
 	if f.CountryID != nil {
 		q.all = false
 		q.candidates = ix.rel[domain.RelCountryActors][*f.CountryID]
@@ -82,7 +83,6 @@ func (ix *index) actorQuery(f domain.ActorFilter) (query, error) {
 			q.candidates = append(slices.Clip(q.candidates), c)
 		}
 	}
-	text := ix.textMatcher(f.Text)
 	q.match = func(n domain.Node) bool {
 		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, n.NodeKind()) {
 			return false
@@ -103,7 +103,7 @@ func (ix *index) actorQuery(f domain.ActorFilter) (query, error) {
 		default:
 			return false
 		}
-		return text == nil || text(n)
+		return true
 	}
 	return q, nil
 }
@@ -127,18 +127,16 @@ func (ix *index) meetingQuery(f domain.MeetingFilter) (query, error) {
 	if err != nil {
 		return query{}, err
 	}
-	q := query{list: listMeetings, filter: f, all: true}
+	q := query{list: listMeetings, filter: f, all: true, text: ix.textMatcher(listMeetings, f.Text)}
 	if f.ParticipantID != nil {
 		q.all = false
 		q.candidates = ix.rel[domain.RelActorMeetings][*f.ParticipantID]
 	}
-	text := ix.textMatcher(f.Text)
 	q.match = func(n domain.Node) bool {
 		m := n.(*domain.Meeting)
 		return (f.Series == nil || m.Series == *f.Series) &&
 			m.Date.Within(from, to) &&
-			(f.ParticipantID == nil || participated(m, *f.ParticipantID)) &&
-			(text == nil || text(m))
+			(f.ParticipantID == nil || participated(m, *f.ParticipantID))
 	}
 	return q, nil
 }
@@ -201,7 +199,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 	if f.ProgrammeID != nil {
 		programmeScope = ix.programmeScope(*f.ProgrammeID)
 	}
-	q := query{list: listCommitments, filter: f, all: false}
+	q := query{list: listCommitments, filter: f, all: false, text: ix.textMatcher(listCommitments, f.Text)}
 	switch {
 	case f.MadeByID != nil:
 		q.candidates = ix.rel[domain.RelCommitmentsMade][*f.MadeByID]
@@ -226,7 +224,6 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 	default:
 		q.all = true
 	}
-	text := ix.textMatcher(f.Text)
 	q.match = func(n domain.Node) bool {
 		c := n.(*domain.Commitment)
 		if (f.MadeByID != nil && !slices.Contains(c.MadeByIDs, *f.MadeByID)) ||
@@ -247,7 +244,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 				return false
 			}
 		}
-		return text == nil || text(c)
+		return true
 	}
 	return q, nil
 }
@@ -269,7 +266,7 @@ func (ix *index) projectQuery(f domain.ProjectFilter) (query, error) {
 			return query{}, domain.FieldErrorf(domain.EINVALID, "filter.status", "unknown project status %q", s)
 		}
 	}
-	q := query{list: listProjects, filter: f, all: true}
+	q := query{list: listProjects, filter: f, all: true, text: ix.textMatcher(listProjects, f.Text)}
 	var inProgramme map[string]bool
 	if f.ProgrammeID != nil {
 		inProgramme = map[string]bool{}
@@ -285,23 +282,19 @@ func (ix *index) projectQuery(f domain.ProjectFilter) (query, error) {
 		q.all = false
 		q.candidates = ix.rel[domain.RelProgrammeProjects][*f.ProgrammeID]
 	}
-	text := ix.textMatcher(f.Text)
 	q.match = func(n domain.Node) bool {
 		p := n.(*domain.Project)
 		return (f.PillarID == nil || slices.Contains(p.PillarIDs, *f.PillarID)) &&
 			(inProgramme == nil || inProgramme[p.ID]) &&
-			(len(f.Statuses) == 0 || slices.Contains(f.Statuses, p.Status)) &&
-			(text == nil || text(p))
+			(len(f.Statuses) == 0 || slices.Contains(f.Statuses, p.Status))
 	}
 	return q, nil
 }
 
 // sourceQuery builds the query of Sources.
 func (ix *index) sourceQuery(f domain.SourceFilter) (query, error) {
-	text := ix.textMatcher(f.Text)
-	return query{list: listSources, filter: f, all: true, match: func(n domain.Node) bool {
+	return query{list: listSources, filter: f, all: true, text: ix.textMatcher(listSources, f.Text), match: func(n domain.Node) bool {
 		s := n.(*domain.Source)
-		return (f.Publisher == nil || s.Publisher == *f.Publisher) &&
-			(text == nil || text(s))
+		return f.Publisher == nil || s.Publisher == *f.Publisher
 	}}, nil
 }

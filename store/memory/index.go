@@ -20,10 +20,10 @@ type index struct {
 	byID    map[string]domain.Node
 	// byKind holds the nodes of each kind sorted by ID.
 	byKind map[domain.Kind][]domain.Node
-	// labels holds each node's normalised label (textnorm.Normalize), for sorting.
+	// labels holds each node's normalised label (textnorm.Normalize) by ID, for
+	// sorting while the index is built; buildIndex drops it when done (the
+	// search index keeps the labels by position).
 	labels map[string]string
-	// haystacks holds the normalised text a text filter searches, per listed node.
-	haystacks map[string]string
 	// graph is the traversal index of Explorer (explore_graph.go).
 	graph *graph
 	// rel answers Related: relation → parent ID → children, already in their documented order.
@@ -42,12 +42,11 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		return nil, fmt.Errorf("memory: nil dataset")
 	}
 	ix := &index{
-		version:   ds.Version,
-		byKind:    map[domain.Kind][]domain.Node{},
-		haystacks: make(map[string]string, len(ds.Nodes())),
-		rel:       map[domain.Relation]map[string][]domain.Node{},
+		version: ds.Version,
+		byKind:  map[domain.Kind][]domain.Node{},
+		rel:     map[domain.Relation]map[string][]domain.Node{},
 	}
-	nodes := ds.Nodes()
+	nodes := slices.Clone(ds.Nodes()) // without the slack of its appends
 	for i, n := range nodes {
 		if isNil(n) {
 			return nil, fmt.Errorf("memory: dataset node %d is nil", i)
@@ -62,11 +61,9 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	}
 	// Normalising text is the costliest part of the first pass: do it on every core.
 	labels := make([]string, len(nodes))
-	hays := make([]string, len(nodes))
 	parallelChunks(len(nodes), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			labels[i] = textnorm.Normalize(nodes[i].Label())
-			hays[i] = haystack(nodes[i])
 		}
 	})
 	ix.byID = make(map[string]domain.Node, len(nodes))
@@ -78,9 +75,6 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		}
 		ix.byID[id] = n
 		ix.labels[id] = labels[i]
-		if hays[i] != "" {
-			ix.haystacks[id] = hays[i]
-		}
 		ix.byKind[n.NodeKind()] = append(ix.byKind[n.NodeKind()], n)
 	}
 	if err := ix.checkReferences(nodes); err != nil {
@@ -98,11 +92,12 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		func() { ix.graph, gerr = buildGraph(nodes) },
 		ix.buildRelations,
 		ix.buildLists,
-		func() { ix.search = buildSearch(nodes) },
+		func() { ix.search = buildSearch(nodes, labels) },
 	)
 	if gerr != nil {
 		return nil, gerr
 	}
+	ix.labels = nil
 	ix.programmes = slices.Clone(ds.Programmes)
 	slices.SortFunc(ix.programmes, func(a, b *domain.Programme) int {
 		return cmp.Or(strings.Compare(textnorm.Normalize(a.Name), textnorm.Normalize(b.Name)), strings.Compare(a.ID, b.ID))

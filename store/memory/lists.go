@@ -32,7 +32,9 @@ const (
 type list struct {
 	defaultField string
 	nodes        []domain.Node
-	fields       map[string]*sortField
+	// hay holds the text a text filter searches in each node (haystack).
+	hay    []string
+	fields map[string]*sortField
 }
 
 // sortField holds the sort keys of a list's nodes under one order field (""
@@ -112,7 +114,12 @@ func (ix *index) buildLists() {
 			nodes = append(nodes, ix.byKind[k]...)
 		}
 		slices.SortFunc(nodes, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
-		l := &list{defaultField: spec.def, nodes: slices.Clip(nodes), fields: map[string]*sortField{}}
+		l := &list{defaultField: spec.def, nodes: slices.Clip(nodes), hay: make([]string, len(nodes)), fields: map[string]*sortField{}}
+		parallelChunks(len(nodes), func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				l.hay[i] = haystack(nodes[i])
+			}
+		})
 		for field, key := range spec.fields {
 			f := &sortField{keys: make([]string, len(nodes))}
 			for i, n := range nodes {
@@ -182,13 +189,20 @@ func (l *list) base(id string) (int32, bool) {
 
 // query is one connection request: the filter (hashed into cursors), an optional
 // candidate set known to contain every match (nil = the whole list), and the
-// predicate every returned item satisfies.
+// predicates every returned item satisfies: match on the node, text (nil when
+// the filter has no text) on its base position in the list.
 type query struct {
 	list       listName
 	filter     any
 	candidates []domain.Node
 	all        bool
 	match      func(domain.Node) bool
+	text       func(b int32) bool
+}
+
+// matches reports whether the node at base position b satisfies the query.
+func (q *query) matches(b int32, n domain.Node) bool {
+	return (q.match == nil || q.match(n)) && (q.text == nil || q.text(b))
 }
 
 // page runs a query under an order and page arguments and returns one page.
@@ -237,7 +251,7 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 			}
 		}
 		n := l.nodes[b]
-		if q.match != nil && !q.match(n) {
+		if !q.matches(b, n) {
 			continue
 		}
 		pg.TotalCount++

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -14,33 +15,32 @@ import (
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
-// searchField is one searchable text of a node, with its normalised forms
-// (textnorm.Forms: joined, and split when it differs).
+// searchField is one searchable text of a node, with its first normalised
+// form (textnorm.Forms); the second, when the text has one, is in
+// searchIndex.splits.
 type searchField struct {
 	text   string
 	joined string
-	split  string
-	node   domain.Node
+	// node is the node's position in searchIndex.nodes.
+	node int32
 	// kind numbers the field's Field and Weight in searchIndex.kinds.
 	kind uint16
-	// rank breaks ties between fields of one node (lower first).
-	rank int32
-}
-
-// forms returns the field's normalised forms, in buf.
-func (f *searchField) forms(buf *[2]string) []string {
-	buf[0], buf[1] = f.joined, f.split
-	if f.split == "" {
-		return buf[:1]
-	}
-	return buf[:2]
+	// rank breaks ties between fields of one node (lower first); ranks past
+	// the largest uint16 count as the largest.
+	rank uint16
 }
 
 // searchIndex is an inverted index from normalised words to the fields holding
 // them, kept in flat arrays: the vocabulary sorted, and the postings of word i
 // (field numbers, ascending) at post[postOff[i]:postOff[i+1]].
 type searchIndex struct {
+	// nodes and labels hold the nodes and their normalised labels.
+	nodes  []domain.Node
+	labels []string
 	fields []searchField
+	// splits holds the second normalised form of the fields that have one
+	// (hyphenated words split), by field number.
+	splits map[int32]string
 	// kinds holds the distinct Field and Weight pairs of the fields (Text unset).
 	kinds []domain.SearchField
 	// vocab holds every word, sorted, with its length in runes.
@@ -53,20 +53,32 @@ type searchIndex struct {
 	post        []int32
 }
 
-// buildSearch indexes the searchable fields of the nodes.
-func buildSearch(nodes []domain.Node) *searchIndex {
-	si := &searchIndex{}
+// forms returns the normalised forms of field i, in buf.
+func (si *searchIndex) forms(i int32, buf *[2]string) []string {
+	buf[0] = si.fields[i].joined
+	if split, ok := si.splits[i]; ok {
+		buf[1] = split
+		return buf[:2]
+	}
+	return buf[:1]
+}
+
+// buildSearch indexes the searchable fields of the nodes, whose normalised
+// labels are labels (same positions).
+func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
+	si := &searchIndex{nodes: nodes, labels: labels, splits: map[int32]string{}}
 	postings := map[string][]int32{}
 	kinds := map[domain.SearchField]uint16{}
-	for _, n := range nodes {
+	for ni, n := range nodes {
 		for rank, sf := range domain.SearchFields(n) {
 			forms := textnorm.Forms(sf.Text)
 			if len(forms) == 0 {
 				continue
 			}
-			f := searchField{text: sf.Text, joined: forms[0], node: n, rank: int32(rank)}
+			f := searchField{text: sf.Text, joined: forms[0], node: int32(ni), rank: uint16(min(rank, math.MaxUint16))}
+			i := int32(len(si.fields))
 			if len(forms) > 1 {
-				f.split = forms[1]
+				si.splits[i] = forms[1]
 			}
 			kind := domain.SearchField{Field: sf.Field, Weight: sf.Weight}
 			k, ok := kinds[kind]
@@ -76,7 +88,6 @@ func buildSearch(nodes []domain.Node) *searchIndex {
 				si.kinds = append(si.kinds, kind)
 			}
 			f.kind = k
-			i := int32(len(si.fields))
 			si.fields = append(si.fields, f)
 			// The distinct words of the forms (those of textnorm.AllTokens,
 			// without normalising the text again); a word already posted for
@@ -213,9 +224,9 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 		return nil, err
 	}
 	si := ix.search
-	// Best hit per node.
-	best := map[string]domain.SearchHit{}
-	bestRank := map[string]int32{}
+	// Best hit per node (by position in si.nodes).
+	best := map[int32]domain.SearchHit{}
+	bestRank := map[int32]uint16{}
 	for _, form := range qforms {
 		cands, err := si.candidates(ctx, form)
 		if err != nil {
@@ -223,37 +234,42 @@ func (ix *index) searchNodes(ctx context.Context, q domain.SearchQuery) ([]domai
 		}
 		for fi, dist := range cands {
 			f := &si.fields[fi]
-			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, f.node.NodeKind()) {
+			n := si.nodes[f.node]
+			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, n.NodeKind()) {
 				continue
 			}
 			sf := si.kinds[f.kind]
 			var buf [2]string
-			score, exact := sf.Score(f.forms(&buf), qforms, dist)
-			id := f.node.NodeID()
-			old, seen := best[id]
-			if seen && (old.Score > score || (old.Score == score && bestRank[id] <= f.rank)) {
+			score, exact := sf.Score(si.forms(fi, &buf), qforms, dist)
+			old, seen := best[f.node]
+			if seen && (old.Score > score || (old.Score == score && bestRank[f.node] <= f.rank)) {
 				continue
 			}
-			best[id] = domain.SearchHit{Node: f.node, Score: score, Field: sf.Field, Matched: f.text, Exact: exact}
-			bestRank[id] = f.rank
+			best[f.node] = domain.SearchHit{Node: n, Score: score, Field: sf.Field, Matched: f.text, Exact: exact}
+			bestRank[f.node] = f.rank
 		}
 	}
-	hits := make([]domain.SearchHit, 0, len(best))
-	for _, h := range best {
-		hits = append(hits, h)
+	type hit struct {
+		domain.SearchHit
+		label string
 	}
-	slices.SortFunc(hits, func(a, b domain.SearchHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score),
-			strings.Compare(ix.labels[a.Node.NodeID()], ix.labels[b.Node.NodeID()]),
+	hits := make([]hit, 0, len(best))
+	for i, h := range best {
+		hits = append(hits, hit{h, si.labels[i]})
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.label, b.label),
 			strings.Compare(a.Node.NodeID(), b.Node.NodeID()))
 	})
 	if len(hits) > first {
 		hits = hits[:first]
 	}
+	out := make([]domain.SearchHit, len(hits))
 	for i := range hits {
-		hits[i].Snippet, hits[i].Highlights = snippet(hits[i].Matched, q.Text)
+		out[i] = hits[i].SearchHit
+		out[i].Snippet, out[i].Highlights = snippet(out[i].Matched, q.Text)
 	}
-	return hits, nil
+	return out, nil
 }
 
 // snippet returns the excerpt of a hit's matched text and the ranges of it that
