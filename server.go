@@ -368,6 +368,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		m := metrics.New(knownOperations())
 		store = m.Store(store)
 		gcfg.Extensions = append(gcfg.Extensions, m.Extension())
+		gcfg.OnCacheHit = m.ObserveCacheHit
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
 	deps.GraphQL = graph.NewHandler(store, gcfg)

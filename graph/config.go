@@ -56,6 +56,11 @@ type Config struct {
 	// NewHandler is a decorator (metrics, say) that hides its Revisioner. With
 	// neither, nothing is cached.
 	Revisions Revisioner
+	// OnCacheHit, when set, is told of every answer served from the response
+	// cache: the operation name of the request that computed it ("" for an
+	// anonymous operation) and the time taken. Cache hits skip the executor, so
+	// Extensions never see them.
+	OnCacheHit func(operation string, elapsed time.Duration)
 	// DisableIntrospection turns off __schema and __type (default false: on).
 	DisableIntrospection bool
 	// LoaderWait is the pause in arriving keys after which a loader calls the

@@ -69,7 +69,7 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 	}
 	if rev != nil && cfg.ResponseCacheSize > 0 {
 		srv.AroundResponses(markCacheable)
-		return newResponseCache(srv, rev, cfg.ResponseCacheSize, maxCachedRequest)
+		return newResponseCache(srv, rev, cfg.ResponseCacheSize, maxCachedRequest, cfg.OnCacheHit)
 	}
 	return srv
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -35,11 +36,13 @@ const maxCachedResponse = 1 << 20
 // request; larger bodies pass through uncached (the server's body limit is lower).
 const maxCachedRequest = 8 << 20
 
-// cachedResponse is one complete answer: its status, content type and body.
+// cachedResponse is one complete answer: its status, content type and body, and
+// the name of the operation that computed it.
 type cachedResponse struct {
 	status      int
 	contentType string
 	body        []byte
+	operation   string
 }
 
 // responseCache serves repeated read requests from memory. A request is identified
@@ -51,17 +54,22 @@ type responseCache struct {
 	revision Revisioner
 	entries  *lru.LRU[cachedResponse]
 	limit    int64
+	onHit    func(operation string, elapsed time.Duration)
 }
 
-// newResponseCache wraps next with a cache of size entries over the revisions of rev.
-func newResponseCache(next http.Handler, rev Revisioner, size int, bodyLimit int64) *responseCache {
-	return &responseCache{next: next, revision: rev, entries: lru.New[cachedResponse](size), limit: bodyLimit}
+// newResponseCache wraps next with a cache of size entries over the revisions of
+// rev; onHit (optional) is told of every hit.
+func newResponseCache(next http.Handler, rev Revisioner, size int, bodyLimit int64, onHit func(string, time.Duration)) *responseCache {
+	return &responseCache{next: next, revision: rev, entries: lru.New[cachedResponse](size), limit: bodyLimit, onHit: onHit}
 }
 
 // cacheState travels in the request context from ServeHTTP to the operation
 // middleware, which marks the request cacheable when it was a query that
-// succeeded.
-type cacheState struct{ cacheable bool }
+// succeeded, and names its operation.
+type cacheState struct {
+	cacheable bool
+	operation string
+}
 
 type cacheStateKey struct{}
 
@@ -77,10 +85,14 @@ func markCacheable(ctx context.Context, next graphql.ResponseHandler) *graphql.R
 	oc := graphql.GetOperationContext(ctx)
 	st.cacheable = oc.Operation != nil && oc.Operation.Operation == ast.Query &&
 		resp != nil && len(resp.Errors) == 0
+	if st.operation = oc.OperationName; st.operation == "" && oc.Operation != nil {
+		st.operation = oc.Operation.Name
+	}
 	return resp
 }
 
 func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
 	key, ok := c.key(r)
 	if !ok {
 		c.next.ServeHTTP(w, r)
@@ -93,6 +105,9 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(CacheHeader, "hit")
 		w.WriteHeader(hit.status)
 		w.Write(hit.body)
+		if c.onHit != nil {
+			c.onHit(hit.operation, time.Since(start))
+		}
 		return
 	}
 	st := &cacheState{}
@@ -104,6 +119,7 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status:      rec.status,
 			contentType: rec.Header().Get("Content-Type"),
 			body:        rec.buf.Bytes(),
+			operation:   st.operation,
 		})
 	}
 }

@@ -32,6 +32,7 @@ type Metrics struct {
 	httpRequests  *prometheus.CounterVec
 	httpDuration  *prometheus.HistogramVec
 	opDuration    *prometheus.HistogramVec
+	cacheHits     *prometheus.CounterVec
 	errors        *prometheus.CounterVec
 	storeCalls    *prometheus.CounterVec
 	storeDuration *prometheus.HistogramVec
@@ -64,6 +65,10 @@ func New(knownOperations []string) *Metrics {
 		Help:    "Time from reading a GraphQL request to its response, by operation name (known names only; others are \"other\", unnamed \"anonymous\", invalid \"none\").",
 		Buckets: latencyBuckets,
 	}, []string{"operation"})
+	m.cacheHits = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "corridor_response_cache_hits_total",
+		Help: "GraphQL answers served from the response cache, by operation name (labelled as in corridor_graphql_operation_duration_seconds, which counts them too).",
+	}, []string{"operation"})
 	m.errors = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "corridor_graphql_errors_total",
 		Help: "Errors returned to clients, by extensions.code: those of GraphQL responses and those of requests refused before execution (BAD_REQUEST, UNAUTHENTICATED, RATE_LIMITED…).",
@@ -77,7 +82,7 @@ func New(knownOperations []string) *Metrics {
 		Help:    "Time of one store call, by method.",
 		Buckets: latencyBuckets,
 	}, []string{"method"})
-	m.reg.MustRegister(m.httpRequests, m.httpDuration, m.opDuration, m.errors, m.storeCalls, m.storeDuration,
+	m.reg.MustRegister(m.httpRequests, m.httpDuration, m.opDuration, m.cacheHits, m.errors, m.storeCalls, m.storeDuration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -102,6 +107,14 @@ func (m *Metrics) ObserveHTTP(route string, status int, code string, elapsed tim
 	if code != "" {
 		m.errors.WithLabelValues(boundCode(code)).Inc()
 	}
+}
+
+// ObserveCacheHit counts one answer served from the response cache (which skips
+// the executor and so the Extension): its operation's duration and a hit.
+func (m *Metrics) ObserveCacheHit(operation string, elapsed time.Duration) {
+	op := m.operation(operation)
+	m.opDuration.WithLabelValues(op).Observe(elapsed.Seconds())
+	m.cacheHits.WithLabelValues(op).Inc()
 }
 
 // operation returns the label value of an operation name.

@@ -239,3 +239,35 @@ func TestExtension(t *testing.T) {
 		t.Errorf("Programmes store calls = %v, want 4", storeCalls(t, m, "Programmes"))
 	}
 }
+
+// TestCacheHitsCounted: answers from the response cache skip the executor, yet
+// count in the operation histogram and as hits.
+func TestCacheHitsCounted(t *testing.T) {
+	inner, err := memory.New(synth.Generate(1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New([]string{"Known"})
+	cfg := graph.DefaultConfig()
+	cfg.Extensions = append(cfg.Extensions, m.Extension())
+	cfg.Revisions, cfg.OnCacheHit = inner, m.ObserveCacheHit
+	srv := httptest.NewServer(graph.NewHandler(m.Store(inner), cfg))
+	t.Cleanup(srv.Close)
+	for range 3 {
+		resp, err := http.Post(srv.URL, "application/json", strings.NewReader(`{"query":"query Known { programmes { id } }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	if got := sum(t, m, "corridor_graphql_operation_duration_seconds", "operation", "Known"); got != 3 {
+		t.Errorf("Known timed %v times, want 3 (1 executed, 2 from the cache)", got)
+	}
+	if got := counter(m.cacheHits.WithLabelValues("Known")); got != 2 {
+		t.Errorf("cache hits = %v, want 2", got)
+	}
+	if got := storeCalls(t, m, "Programmes"); got != 1 {
+		t.Errorf("Programmes store calls = %v, want 1", got)
+	}
+}
