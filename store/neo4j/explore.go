@@ -49,9 +49,9 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	if err != nil {
 		return nil, err
 	}
-	// An unknown end or avoided node is left to domain.Graph.Paths to report,
-	// as the memory store reports it.
-	missing := found[0] == nil || found[1] == nil
+	// An unknown end or avoided node is left to domain.Graph.Paths to report, in
+	// the memory store's order, before anything else is fetched.
+	missing := slices.Contains(found, nil)
 	ends := slices.DeleteFunc(found, func(n domain.Node) bool { return n == nil })
 	if missing {
 		return s.searchPaths(ctx, q, ends)

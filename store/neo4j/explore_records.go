@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Timeline implements domain.Explorer: one statement selects, orders and cuts
@@ -100,7 +101,7 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 
 // statGroup reads a row of explore.stats: key, label, count and the amounts as
 // [currency, value, maxValue, approximate] lists.
-func statGroup(rec interface{ Get(string) (any, bool) }) (domain.StatGroup, error) {
+func statGroup(rec *neo4j.Record) (domain.StatGroup, error) {
 	key, _ := rec.Get("key")
 	lbl, _ := rec.Get("label")
 	cnt, _ := rec.Get("count")

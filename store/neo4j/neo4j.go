@@ -7,7 +7,8 @@
 // literals, never from input. Reads are routed to readers, writes run in managed
 // transactions, and each store call is one statement: Nodes, Related and every
 // connection page fetch all their records at once, so the round trips of a
-// GraphQL request follow its depth, not the number of objects.
+// GraphQL request follow its depth, not the number of objects. Exploration
+// (domain.Explorer, explore.go) sends one statement per level of its traversal.
 //
 // The adapter's seam for tests is the small runner interface (runner.go); the
 // statements are checked offline against Neo4j's Cypher grammar and catalogue by
