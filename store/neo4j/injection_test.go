@@ -39,14 +39,7 @@ func hostileText(rnd *rand.Rand) string {
 // input, which travels only as parameters; and that the search's Lucene query is
 // the escaped one the adapter builds from the normalised words.
 func TestInjectionOnlyParameters(t *testing.T) {
-	onDisk := map[string]string{}
-	for _, name := range statementNames() {
-		b, err := os.ReadFile(filepath.Join(statementsDir, name+".cypher"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		onDisk[name] = strings.TrimSuffix(string(b), "\n")
-	}
+	onDisk := statementsOnDisk(t)
 	rnd := rand.New(rand.NewPCG(11, 12))
 	ctx := context.Background()
 	for i := range 150 {
@@ -58,24 +51,9 @@ func TestInjectionOnlyParameters(t *testing.T) {
 		if len(f.calls) == 0 {
 			t.Fatalf("%q: nothing sent", text)
 		}
-		sawText := false
+		sawText := onlyAsParameters(t, text, f.calls, onDisk)
 		for _, c := range f.calls {
-			name := nameOf(c.stmt)
-			if c.stmt != onDisk[name] {
-				t.Fatalf("%q: statement %q is not byte-identical to %s/%s.cypher", text, name, statementsDir, name)
-			}
-			if strings.Contains(c.stmt, text) {
-				t.Errorf("%q appears in statement %s", text, name)
-			}
-			for k, v := range c.params {
-				switch v := v.(type) {
-				case string:
-					sawText = sawText || (v == text && k != "lucene")
-				case []string:
-					sawText = sawText || slices.Contains(v, text)
-				}
-			}
-			if name == "search" {
+			if nameOf(c.stmt) == "search" {
 				want := luceneQuery(textnorm.Forms(text+" pakistan"), []domain.Kind{domain.KindPerson})
 				if c.params["lucene"] != want {
 					t.Errorf("%q: lucene parameter %q, want %q", text, c.params["lucene"], want)
@@ -89,6 +67,46 @@ func TestInjectionOnlyParameters(t *testing.T) {
 			t.Logf("%q: %d statements, all embedded, input only in parameters", text, len(f.calls))
 		}
 	}
+}
+
+// statementsOnDisk reads every statement as written to testdata/statements.
+func statementsOnDisk(t *testing.T) map[string]string {
+	t.Helper()
+	onDisk := map[string]string{}
+	for _, name := range statementNames() {
+		b, err := os.ReadFile(filepath.Join(statementsDir, name+".cypher"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		onDisk[name] = strings.TrimSuffix(string(b), "\n")
+	}
+	return onDisk
+}
+
+// onlyAsParameters checks that every call sent a statement byte-identical to its
+// file and not containing text, and reports whether text reached the database
+// as a parameter (other than the search's Lucene query, built from it).
+func onlyAsParameters(t *testing.T, text string, calls []call, onDisk map[string]string) bool {
+	t.Helper()
+	sawText := false
+	for _, c := range calls {
+		name := nameOf(c.stmt)
+		if c.stmt != onDisk[name] {
+			t.Fatalf("%q: statement %q is not byte-identical to %s/%s.cypher", text, name, statementsDir, name)
+		}
+		if strings.Contains(c.stmt, text) {
+			t.Errorf("%q appears in statement %s", text, name)
+		}
+		for k, v := range c.params {
+			switch v := v.(type) {
+			case string:
+				sawText = sawText || (v == text && k != "lucene")
+			case []string:
+				sawText = sawText || slices.Contains(v, text)
+			}
+		}
+	}
+	return sawText
 }
 
 // unescapeLucene undoes escapeLucene.
