@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -63,36 +64,68 @@ func (si *searchIndex) forms(i int32, buf *[2]string) []string {
 	return buf[:1]
 }
 
+// searchPart holds the fields of some nodes while the index is built, with
+// each field's kind and second form ("" when none).
+type searchPart struct {
+	fields []searchField
+	kinds  []domain.SearchField
+	splits []string
+}
+
 // buildSearch indexes the searchable fields of the nodes, whose normalised
-// labels are labels (same positions).
+// labels are labels (same positions). The texts are normalised on every core,
+// the words then posted in node order.
 func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
 	si := &searchIndex{nodes: nodes, labels: labels, splits: map[int32]string{}}
+	parts := make([]searchPart, runtime.GOMAXPROCS(0))
+	parallelChunks(len(nodes), func(part, lo, hi int) {
+		sp := &parts[part]
+		for ni := lo; ni < hi; ni++ {
+			for rank, sf := range domain.SearchFields(nodes[ni]) {
+				forms := textnorm.Forms(sf.Text)
+				if len(forms) == 0 {
+					continue
+				}
+				split := ""
+				if len(forms) > 1 {
+					split = forms[1]
+				}
+				joined := forms[0]
+				if joined == labels[ni] {
+					joined = labels[ni] // share the label's copy (names are labels)
+				}
+				sp.fields = append(sp.fields, searchField{text: sf.Text, joined: joined, node: int32(ni), rank: uint16(min(rank, math.MaxUint16))})
+				sp.kinds = append(sp.kinds, domain.SearchField{Field: sf.Field, Weight: sf.Weight})
+				sp.splits = append(sp.splits, split)
+			}
+		}
+	})
+	total := 0
+	for _, sp := range parts {
+		total += len(sp.fields)
+	}
+	si.fields = make([]searchField, 0, total)
 	postings := map[string][]int32{}
 	kinds := map[domain.SearchField]uint16{}
-	for ni, n := range nodes {
-		for rank, sf := range domain.SearchFields(n) {
-			forms := textnorm.Forms(sf.Text)
-			if len(forms) == 0 {
-				continue
-			}
-			f := searchField{text: sf.Text, joined: forms[0], node: int32(ni), rank: uint16(min(rank, math.MaxUint16))}
+	for p := range parts {
+		sp := &parts[p]
+		for j, f := range sp.fields {
 			i := int32(len(si.fields))
-			if len(forms) > 1 {
-				si.splits[i] = forms[1]
-			}
-			kind := domain.SearchField{Field: sf.Field, Weight: sf.Weight}
-			k, ok := kinds[kind]
+			k, ok := kinds[sp.kinds[j]]
 			if !ok {
 				k = uint16(len(si.kinds))
-				kinds[kind] = k
-				si.kinds = append(si.kinds, kind)
+				kinds[sp.kinds[j]] = k
+				si.kinds = append(si.kinds, sp.kinds[j])
 			}
 			f.kind = k
 			si.fields = append(si.fields, f)
+			if sp.splits[j] != "" {
+				si.splits[i] = sp.splits[j]
+			}
 			// The distinct words of the forms (those of textnorm.AllTokens,
 			// without normalising the text again); a word already posted for
 			// this field ends its postings with i.
-			for _, form := range forms {
+			for _, form := range [2]string{f.joined, sp.splits[j]} {
 				for _, w := range strings.Fields(form) {
 					if ps := postings[w]; len(ps) == 0 || ps[len(ps)-1] != i {
 						postings[w] = append(ps, i)
@@ -100,10 +133,10 @@ func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
 				}
 			}
 		}
+		*sp = searchPart{}
 	}
-	si.fields = slices.Clone(si.fields) // drop the slack of the appends
 	si.vocab = make([]string, 0, len(postings))
-	total := 0
+	total = 0
 	for w, fs := range postings {
 		si.vocab = append(si.vocab, w)
 		total += len(fs)
