@@ -99,12 +99,12 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 	return out, nil
 }
 
-// statGroup reads a row of explore.stats: key, label, count and the amounts as
+// statGroup reads a row of explore.stats: key, label, the number of commitments and the amounts as
 // [currency, value, maxValue, approximate] lists.
 func statGroup(rec *neo4j.Record) (domain.StatGroup, error) {
 	key, _ := rec.Get("key")
 	lbl, _ := rec.Get("label")
-	cnt, _ := rec.Get("count")
+	cnt, _ := rec.Get("commitments")
 	raw, _ := rec.Get("amounts")
 	k, ok1 := key.(string)
 	l, ok2 := lbl.(string)

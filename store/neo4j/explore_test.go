@@ -167,7 +167,7 @@ func TestExplorerErrors(t *testing.T) {
 		"explore.expand":   rec("id", "org:x", "neighbour", "person:y", "kind", int64(99)),
 		"explore.level":    rec("id", "person:y", "node", "not a map"),
 		"explore.timeline": rec("kind", "ROLE_END", "person", nil, "organization", nil, "node", g.proj[ds.Meetings[0].ID]),
-		"explore.stats":    rec("key", "X", "label", "X", "count", "one", "amounts", []any{}),
+		"explore.stats":    rec("key", "X", "label", "X", "commitments", "one", "amounts", []any{}),
 	}
 	s, _ := newFake(t, func(cl call) ([]*neo4j.Record, error) {
 		if r, ok := bad[nameOf(cl.stmt)]; ok {

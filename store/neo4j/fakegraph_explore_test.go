@@ -383,7 +383,7 @@ func (g *fakeGraph) stats(params map[string]any) ([]*neo4j.Record, error) {
 	}
 	var out []*neo4j.Record
 	for k, c := range counts {
-		out = append(out, rec("key", k.key, "label", k.label, "count", c, "amounts", amounts[k]))
+		out = append(out, rec("key", k.key, "label", k.label, "commitments", c, "amounts", amounts[k]))
 	}
 	return out, nil
 }

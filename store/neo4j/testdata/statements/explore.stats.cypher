@@ -50,7 +50,7 @@ WITH n, COLLECT {
 WITH n, [p IN pairs WHERE p[0] IS NOT NULL AND p[0] <> ''] AS pairs
 UNWIND CASE WHEN size(pairs) = 0 THEN [['', '']] ELSE pairs END AS pair
 WITH pair[0] AS key, coalesce(pair[1], '') AS label, n
-WITH key, label, count(n) AS count,
+WITH key, label, count(n) AS commitments,
   collect(CASE WHEN n.amountValue IS NOT NULL
     THEN [n.amountCurrency, n.amountValue, n.amountMaxValue, n.amountApproximate] END) AS amounts
-RETURN key, label, count, amounts
+RETURN key, label, commitments, amounts
