@@ -99,8 +99,8 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 	return out, nil
 }
 
-// statGroup reads a row of explore.stats: key, label, the number of commitments and the amounts as
-// [currency, value, maxValue, approximate] lists.
+// statGroup reads a row of explore.stats: key, label, the number of commitments
+// and their amounts as [currency, value, maxValue, approximate] lists.
 func statGroup(rec *neo4j.Record) (domain.StatGroup, error) {
 	key, _ := rec.Get("key")
 	lbl, _ := rec.Get("label")
