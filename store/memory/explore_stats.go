@@ -71,37 +71,33 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 			priced = append(priced, r)
 		}
 	}
-	amounts := t.amountLists(all, priced, withAmount)
+	flat, start := t.amountLists(all, priced, withAmount)
 	return t.sortedGroups(counts, func(k int32) []domain.AmountSum {
-		if cs := amounts[k]; len(cs) > 0 {
+		if cs := flat[start[k]:start[k+1]]; len(cs) > 0 {
 			return domain.SumAmounts(cs)
 		}
 		return []domain.AmountSum{}
 	}), nil
 }
 
-// amountLists returns, per group, the commitments of priced (positions in all)
-// that are in the group, in the order of priced; withAmount holds their number
-// per group. The lists share one array.
-func (t *groupTable) amountLists(all []domain.Node, priced, withAmount []int32) [][]*domain.Commitment {
-	total := 0
-	for _, c := range withAmount {
-		total += int(c)
-	}
-	flat := make([]*domain.Commitment, total)
-	lists := make([][]*domain.Commitment, len(withAmount))
-	at := 0
+// amountLists returns the commitments of priced (positions in all) by group,
+// each group's in the order of priced: group k's are flat[start[k]:start[k+1]].
+// withAmount holds their number per group; amountLists uses it up.
+func (t *groupTable) amountLists(all []domain.Node, priced, withAmount []int32) (flat []*domain.Commitment, start []int32) {
+	start = make([]int32, len(withAmount)+1)
 	for k, c := range withAmount {
-		lists[k] = flat[at : at : at+int(c)]
-		at += int(c)
+		start[k+1] = start[k] + c
+		withAmount[k] = start[k] // now the next free slot of group k
 	}
+	flat = make([]*domain.Commitment, start[len(withAmount)])
 	for _, r := range priced {
 		c := all[r].(*domain.Commitment)
 		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
-			lists[k] = append(lists[k], c)
+			flat[withAmount[k]] = c
+			withAmount[k]++
 		}
 	}
-	return lists
+	return flat, start
 }
 
 // sortedGroups returns the groups with a non-zero count in the order of
