@@ -1,7 +1,9 @@
 package seed
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,10 +80,26 @@ func LoadJSON(ctx context.Context, file string, data []byte, stored Graph, opts 
 	o.str("title")
 	o.str("license")
 	if err := l.finish(ctx, opts.SeedsDir, opts.SeedsDir == ""); err != nil {
-		return nil, err
+		return nil, withinFile(err, data)
 	}
 	l.ds.Version = version
 	return l.ds, nil
+}
+
+// withinFile moves the errors YAML's parser places past the end of data (an
+// empty document after "---", say) to its last line.
+func withinFile(err error, data []byte) error {
+	var verrs ValidationErrors
+	if !errors.As(err, &verrs) {
+		return err
+	}
+	lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
+	for i := range verrs {
+		if verrs[i].Line > lines {
+			verrs[i].Line, verrs[i].Column = lines, 0
+		}
+	}
+	return verrs
 }
 
 // yamlPos is a position for a synthesised YAML node.
