@@ -2,6 +2,7 @@ package memory
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -50,12 +51,6 @@ func byDate(a, b domain.Node) int {
 	return cmp.Or(compareDate(nodeDate(a), nodeDate(b)), strings.Compare(a.NodeID(), b.NodeID()))
 }
 
-// byLabel orders nodes by their normalised label (precomputed in ix.labels), then ID.
-func (ix *index) byLabel(a, b domain.Node) int {
-	return cmp.Or(strings.Compare(ix.labels[a.NodeID()], ix.labels[b.NodeID()]),
-		strings.Compare(a.NodeID(), b.NodeID()))
-}
-
 func byKind(a, b domain.Node) int {
 	return cmp.Or(cmp.Compare(slices.Index(domain.Kinds, a.NodeKind()), slices.Index(domain.Kinds, b.NodeKind())),
 		strings.Compare(a.NodeID(), b.NodeID()))
@@ -74,12 +69,13 @@ func byPillarNumber(a, b domain.Node) int {
 	return cmp.Or(compareIntPtr(na, nb), strings.Compare(a.NodeID(), b.NodeID()))
 }
 
-// relOrder returns the comparator of a relation's lists.
-func (ix *index) relOrder(r domain.Relation) func(a, b domain.Node) int {
+// relOrder returns the comparator of a relation's lists, nil for the lists
+// ordered by normalised label (precomputed in ix.labels), then ID.
+func relOrder(r domain.Relation) func(a, b domain.Node) int {
 	switch r {
 	case domain.RelOrgChildren, domain.RelCountryActors, domain.RelPillarProjects,
 		domain.RelProgrammeProjects, domain.RelProgrammeChildren, domain.RelProjectsPartnered:
-		return ix.byLabel
+		return nil
 	case domain.RelProgrammePillars:
 		return byPillarNumber
 	case domain.RelSourceClaims:
@@ -174,23 +170,51 @@ func (ix *index) buildRelations() {
 			}
 		}
 	}
-	for r, byParent := range ix.rel {
-		order := ix.relOrder(r)
-		total := 0
-		for parent, children := range byParent {
+	// Sort the relations side by side: each has its own map.
+	rels := slices.Collect(maps.Keys(ix.rel))
+	parallelChunks(len(rels), func(_, lo, hi int) {
+		for _, r := range rels[lo:hi] {
+			ix.sortRelation(ix.rel[r], relOrder(r))
+		}
+	})
+}
+
+// sortRelation sorts each list of byParent in the given order (label order
+// when nil, each child's label looked up once), drops repeated children and
+// moves the lists into one array.
+func (ix *index) sortRelation(byParent map[string][]domain.Node, order func(a, b domain.Node) int) {
+	type labelled struct {
+		label string
+		node  domain.Node
+	}
+	var buf []labelled
+	total := 0
+	for parent, children := range byParent {
+		if order == nil {
+			buf = buf[:0]
+			for _, n := range children {
+				buf = append(buf, labelled{ix.labels[n.NodeID()], n})
+			}
+			slices.SortFunc(buf, func(a, b labelled) int {
+				return cmp.Or(strings.Compare(a.label, b.label), strings.Compare(a.node.NodeID(), b.node.NodeID()))
+			})
+			for i := range buf {
+				children[i] = buf[i].node
+			}
+		} else {
 			slices.SortFunc(children, order)
-			children = slices.CompactFunc(children, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
-			byParent[parent] = children
-			total += len(children)
 		}
-		// Move the lists into one array without the slack of their appends;
-		// each list's capacity ends at its length, so an append by a caller
-		// copies instead of overwriting the next list.
-		flat := make([]domain.Node, 0, total)
-		for parent, children := range byParent {
-			at := len(flat)
-			flat = append(flat, children...)
-			byParent[parent] = flat[at:len(flat):len(flat)]
-		}
+		children = slices.CompactFunc(children, func(a, b domain.Node) bool { return a.NodeID() == b.NodeID() })
+		byParent[parent] = children
+		total += len(children)
+	}
+	// Move the lists into one array without the slack of their appends;
+	// each list's capacity ends at its length, so an append by a caller
+	// copies instead of overwriting the next list.
+	flat := make([]domain.Node, 0, total)
+	for parent, children := range byParent {
+		at := len(flat)
+		flat = append(flat, children...)
+		byParent[parent] = flat[at:len(flat):len(flat)]
 	}
 }
