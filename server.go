@@ -371,7 +371,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		gcfg.OnCacheHit = m.ObserveCacheHit
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
-	deps.GraphQL = graph.NewHandler(store, gcfg)
+	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(store, gcfg)
 	deps.Exports, deps.Playground = export.Handler(store), web.Handler()
 	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
 	handler := httpapi.New(hcfg, deps)

@@ -26,6 +26,16 @@ import (
 // It serves the GraphQL protocol only; CORS, body size, timeouts, rate limits and
 // the playground are the server's concern.
 func NewHandler(store domain.Store, cfg Config) http.Handler {
+	exec, cache := NewHandlers(store, cfg)
+	return cache(exec)
+}
+
+// NewHandlers returns NewHandler's two halves, for a server that puts its own
+// middleware between them: the executor, and the response cache as a middleware
+// (the identity when nothing is cached). Requests the cache answers never reach
+// what it wraps, so a server can spare repeated requests its checks: an identical
+// request (method, body, Authorization, data revision) passed them before.
+func NewHandlers(store domain.Store, cfg Config) (exec http.Handler, cache func(http.Handler) http.Handler) {
 	cfg = cfg.withDefaults()
 	schema := generated.NewExecutableSchema(generated.Config{
 		Resolvers:  &Resolver{store: store, cfg: cfg},
@@ -69,9 +79,11 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 	}
 	if rev != nil && cfg.ResponseCacheSize > 0 {
 		srv.AroundResponses(markCacheable)
-		return newResponseCache(srv, rev, cfg.ResponseCacheSize, maxCachedRequest, cfg.OnCacheHit)
+		return srv, func(next http.Handler) http.Handler {
+			return newResponseCache(next, rev, cfg.ResponseCacheSize, maxCachedRequest, cfg.OnCacheHit)
+		}
 	}
-	return srv
+	return srv, func(next http.Handler) http.Handler { return next }
 }
 
 // SchemaSDL returns the public schema exactly as written in schema.graphqls, with

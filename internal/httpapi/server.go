@@ -48,6 +48,11 @@ func DefaultConfig() Config {
 type Deps struct {
 	// GraphQL serves /graphql.
 	GraphQL http.Handler
+	// GraphQLCache, when set, wraps GraphQL and the request checks: a response
+	// cache that answers repeated requests before they are checked again (they
+	// passed the checks the first time). It runs inside the rate limit, the key
+	// check and the body limit.
+	GraphQLCache func(http.Handler) http.Handler
 	// Playground serves / and its assets.
 	Playground http.Handler
 	// SDL is the schema served at /schema.graphql.
@@ -96,12 +101,15 @@ func New(cfg Config, d Deps) http.Handler {
 	}
 
 	// /graphql, outermost first: the rate limit (so that refused requests and
-	// guessed keys count too), the key check, the body limit, the request checks,
-	// the timeout.
+	// guessed keys count too), the key check, the body limit, the response cache,
+	// the request checks, the timeout.
 	mux := http.NewServeMux()
 	var gql http.Handler = d.GraphQL
 	gql = withTimeout(cfg.Timeout, gql)
 	gql = withRequestChecks(allowlist, gql)
+	if d.GraphQLCache != nil {
+		gql = d.GraphQLCache(gql)
+	}
 	if cfg.BodyLimit > 0 {
 		gql = withBodyLimit(cfg.BodyLimit, gql)
 	}

@@ -275,3 +275,50 @@ func mustReq(t *testing.T, method, url, body string) *http.Request {
 	}
 	return req
 }
+
+// TestCacheSitsBetweenLimitsAndChecks: the response cache runs inside the rate
+// limit, the key check and the body limit, and before the request checks (a
+// request it answers is not checked again).
+func TestCacheSitsBetweenLimitsAndChecks(t *testing.T) {
+	cache := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Test-Cached") != "" {
+				_, _ = w.Write([]byte(`{"data":{"cached":true}}`))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	cfg := DefaultConfig()
+	cfg.BodyLimit, cfg.RatePerSecond, cfg.RateBurst = 64, 0.001, 4
+	srv := newTestServer(t, cfg, Deps{GraphQLCache: cache, Authenticate: oneKey})
+	send := func(body string, cached bool, header ...string) (int, string) {
+		req := mustReq(t, http.MethodPost, srv.URL+"/graphql", body)
+		if cached {
+			req.Header.Set("X-Test-Cached", "1")
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, b := do(t, req)
+		return resp.StatusCode, b
+	}
+	// A batch the checks refuse is answered by the cache when it has the answer.
+	if st, b := send(`[{"query":"{a}"}]`, true); st != 200 || !strings.Contains(b, "cached") {
+		t.Errorf("cached request: %d %s", st, b)
+	}
+	if st, _ := send(`[{"query":"{a}"}]`, false); st != 400 {
+		t.Errorf("uncached batch: %d, want 400 from the checks", st)
+	}
+	// The body limit and the key check come first.
+	if st, _ := send(`{"query":"`+strings.Repeat("a", 100)+`"}`, true); st != 413 {
+		t.Errorf("oversized cached request: %d, want 413", st)
+	}
+	if st, _ := send(`{"query":"{a}"}`, true, "Authorization", "Bearer wrong-key-0123456789"); st != 401 {
+		t.Errorf("cached request with a wrong key: %d, want 401", st)
+	}
+	// The burst of 4 is spent: the rate limit comes first too.
+	if st, _ := send(`{"query":"{a}"}`, true); st != 429 {
+		t.Errorf("rate-limited cached request: %d, want 429", st)
+	}
+}
