@@ -3,10 +3,8 @@ package bolt
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -15,43 +13,14 @@ import (
 
 var _ domain.AuditLog = (*DB)(nil)
 
-// auditCursor encodes an entry's sequence as an opaque cursor.
-func auditCursor(seq uint64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("audit:" + strconv.FormatUint(seq, 10)))
-}
-
-// parseAuditCursor decodes a cursor of auditCursor.
-func parseAuditCursor(c string) (uint64, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(c)
-	if err == nil {
-		if s, ok := bytes.CutPrefix(raw, []byte("audit:")); ok {
-			if seq, err := strconv.ParseUint(string(s), 10, 64); err == nil && seq > 0 {
-				return seq, nil
-			}
-		}
-	}
-	return 0, domain.FieldErrorf(domain.EINVALID, "after", "not a cursor of the audit log")
-}
-
 // Audit implements domain.AuditLog: entries newest first, optionally of one node.
 func (d *DB) Audit(ctx context.Context, q domain.AuditQuery) (*domain.AuditPage, error) {
-	first := q.First
-	switch {
-	case first == 0:
-		first = domain.DefaultPageSize
-	case first < 0 || first > domain.MaxPageSize:
-		return nil, domain.FieldErrorf(domain.EINVALID, "first", "must be between 0 and %d", domain.MaxPageSize)
-	}
-	var before uint64 // entries with a smaller sequence; 0 = from the newest
-	if q.After != "" {
-		seq, err := parseAuditCursor(q.After)
-		if err != nil {
-			return nil, err
-		}
-		before = seq
+	first, before, err := q.Page() // before: entries with a smaller sequence; 0 = from the newest
+	if err != nil {
+		return nil, err
 	}
 	page := &domain.AuditPage{}
-	err := d.db.View(func(tx *bbolt.Tx) error {
+	err = d.db.View(func(tx *bbolt.Tx) error {
 		audit := tx.Bucket(bucketAudit)
 		add := func(seq uint64) (bool, error) {
 			if len(page.Entries) == first {
@@ -63,7 +32,7 @@ func (d *DB) Audit(ctx context.Context, q domain.AuditQuery) (*domain.AuditPage,
 				return false, fmt.Errorf("audit entry %d: %w", seq, err)
 			}
 			page.Entries = append(page.Entries, e)
-			page.Cursors = append(page.Cursors, auditCursor(seq))
+			page.Cursors = append(page.Cursors, domain.AuditCursor(seq))
 			return true, ctx.Err()
 		}
 		if q.NodeID == "" {

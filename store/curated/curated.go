@@ -25,6 +25,7 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
+	"github.com/corridor-kg/corridor/store/curation"
 	"github.com/corridor-kg/corridor/store/memory"
 )
 
@@ -205,53 +206,30 @@ func (g graph) MeetingNumbered(series string, seq int) string {
 	return ""
 }
 
-// graphView returns the validator's view of the current records.
-func (s *Store) graphView() seed.Graph { return graph{nodes: s.nodes} }
-
 // apply validates c, commits it to the file and swaps the new graph in; it
 // returns the records as stored (in the order of c.put). The caller holds s.mu.
 func (s *Store) apply(ctx context.Context, actor string, c change) ([]domain.Node, error) {
 	if s.broken != nil {
 		return nil, fmt.Errorf("curated: %w", s.broken)
 	}
-	del := map[string]bool{}
-	for _, id := range c.del {
-		del[id] = true
-	}
 	put := c.put
-	if c.validate && len(put) > 0 {
-		valid, err := seed.ValidateNodes(ctx, put, graph{nodes: s.nodes, del: del}, seed.ValidateOptions{SeedsDir: s.seedsDir})
+	if c.validate {
+		valid, err := curation.Validate(ctx, s.records(), put, c.del, seed.ValidateOptions{SeedsDir: s.seedsDir})
 		if err != nil {
-			return nil, problems(err)
+			return nil, err
 		}
-		// ValidateNodes returns the records kind by kind; keep the caller's order.
-		byID := make(map[string]domain.Node, len(valid))
-		for _, n := range valid {
-			byID[n.NodeID()] = n
-		}
-		put = make([]domain.Node, len(c.put))
-		for i, n := range c.put {
-			v := byID[n.NodeID()]
-			setMeta(v, metaOf(n).Origin, metaOf(n).Note)
-			put[i] = v
-		}
+		put = valid
 	}
+	if err := curation.CheckDeletable(s.records(), put, c.del); err != nil {
+		return nil, err
+	}
+	audit := curation.Entries(actor, c.action, put, c.del, func(id string) domain.Node { return s.nodes[id] })
 	next := maps.Clone(s.nodes)
-	var audit []domain.AuditEntry
 	for _, id := range c.del {
-		before, ok := next[id]
-		if !ok {
-			continue
-		}
 		delete(next, id)
-		audit = append(audit, entry(actor, c.action, id, before, nil))
 	}
 	for _, n := range put {
-		audit = append(audit, entry(actor, c.action, n.NodeID(), next[n.NodeID()], n))
 		next[n.NodeID()] = n
-	}
-	if err := checkNoDangling(next, c.del); err != nil {
-		return nil, err
 	}
 	if c.dryRun {
 		return put, nil
@@ -290,34 +268,4 @@ func (s *Store) apply(ctx context.Context, actor string, c change) ([]domain.Nod
 	}
 	s.Store.Swap(mem)
 	return put, nil
-}
-
-// entry is the audit entry of one node's change.
-func entry(actor string, action domain.AuditAction, id string, before, after domain.Node) domain.AuditEntry {
-	e := domain.AuditEntry{Actor: actor, Action: action, NodeID: id}
-	if before != nil {
-		e.Before, _ = bolt.MarshalNode(before)
-	}
-	if after != nil {
-		e.After, _ = bolt.MarshalNode(after)
-	}
-	return e
-}
-
-// problems turns the seed validator's errors into domain Problems with field
-// paths; any other error is wrapped as it is.
-func problems(err error) error {
-	var verrs seed.ValidationErrors
-	if !errors.As(err, &verrs) {
-		return fmt.Errorf("curated: validating: %w", err)
-	}
-	out := make(domain.Problems, len(verrs))
-	for i, v := range verrs {
-		msg := v.Message
-		if v.Record != "" {
-			msg = v.Record + ": " + msg
-		}
-		out[i] = &domain.Error{Code: domain.EINVALID, Field: v.Field, Message: msg}
-	}
-	return out
 }

@@ -29,3 +29,7 @@ func TestContract(t *testing.T) {
 func TestExplorerContract(t *testing.T) {
 	storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer { return MustOpen(t, ds) })
 }
+
+func TestWriterContract(t *testing.T) {
+	storetest.RunWriter(t, func(t *testing.T, ds *domain.Dataset) storetest.WritableStore { return MustOpen(t, ds) })
+}

@@ -2,11 +2,11 @@ package curated
 
 import (
 	"context"
-	"errors"
 	"reflect"
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
+	"github.com/corridor-kg/corridor/store/curation"
 )
 
 // SeedActor is the actor named in the audit entries of a seed sync.
@@ -37,7 +37,7 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 		cur, ok := s.nodes[id]
 		_, merged := tomb[id]
 		switch {
-		case s.deleted[id] || merged || (ok && metaOf(cur).Origin != domain.OriginSeed):
+		case s.deleted[id] || merged || (ok && domain.MetaOf(cur).Origin != domain.OriginSeed):
 			res.Kept++
 		case !ok:
 			res.Added++
@@ -49,7 +49,7 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 	}
 	var del []string
 	for _, id := range sortedIDs(s.nodes) {
-		if !inSeed[id] && metaOf(s.nodes[id]).Origin == domain.OriginSeed {
+		if !inSeed[id] && domain.MetaOf(s.nodes[id]).Origin == domain.OriginSeed {
 			del = append(del, id)
 		}
 	}
@@ -64,12 +64,12 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 			if dropped[id] {
 				continue
 			}
-			for _, r := range refsOf(n) {
+			for _, r := range curation.RefsOf(n) {
 				referred[r] = true
 			}
 		}
 		for _, n := range put {
-			for _, r := range refsOf(n) {
+			for _, r := range curation.RefsOf(n) {
 				referred[r] = true
 			}
 		}
@@ -85,7 +85,7 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 		res.Deleted = len(del)
 	}
 	for _, n := range put {
-		setMeta(n, domain.OriginSeed, metaOf(n).Note)
+		domain.MetaOf(n).Origin = domain.OriginSeed
 	}
 	_, err := s.apply(ctx, SeedActor, change{action: domain.AuditSeed, put: put, del: del,
 		version: ds.Version, seeded: true, validate: true})
@@ -112,61 +112,29 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 	if err := b.Check(); err != nil {
 		return domain.ImportResult{}, err
 	}
-	opts := seed.ImportOptions{SeedsDir: s.seedsDir}
 	load := func(stored seed.Graph) (*domain.Dataset, error) {
-		if len(b.JSON) > 0 {
-			return seed.LoadJSON(ctx, domain.ImportPartJSON, b.JSON, stored, opts)
-		}
-		return seed.LoadCSV(ctx, domain.ImportPartNodesCSV, b.NodesCSV, domain.ImportPartEdgesCSV, b.EdgesCSV, stored, opts)
+		return curation.LoadBatch(ctx, b, stored, s.seedsDir)
 	}
 	res, err := s.importLoaded(ctx, actor, load, b.DryRun)
 	if err != nil {
-		return domain.ImportResult{}, importProblems(err)
+		return domain.ImportResult{}, curation.ImportProblems(err)
 	}
 	return domain.ImportResult{Added: res.Added, Replaced: res.Updated, DryRun: b.DryRun}, nil
-}
-
-// importProblems turns the seed loader's errors into domain Problems whose field
-// is the batch part (the loader's file name) and whose message is the whole
-// located error; other errors pass through.
-func importProblems(err error) error {
-	var verrs seed.ValidationErrors
-	if !errors.As(err, &verrs) {
-		return err
-	}
-	out := make(domain.Problems, len(verrs))
-	for i, v := range verrs {
-		out[i] = &domain.Error{Code: domain.EINVALID, Field: v.File, Message: v.Error()}
-	}
-	return out
 }
 
 func (s *Store) importLoaded(ctx context.Context, actor string, load func(stored seed.Graph) (*domain.Dataset, error), dryRun bool) (SyncResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ds, err := load(s.graphView())
+	ds, err := load(graph{nodes: s.nodes})
 	if err != nil {
 		return SyncResult{}, err
 	}
-	var res SyncResult
-	var errs domain.Problems
-	tomb := *s.tombstones.Load()
-	put := ds.Nodes()
-	for _, n := range put {
-		if to, merged := tomb[n.NodeID()]; merged {
-			errs = append(errs, domain.FieldErrorf(domain.EINVALID, "id", "%s was merged into %s; IDs of merged nodes are not reused", n.NodeID(), to))
-		}
-		if _, ok := s.nodes[n.NodeID()]; ok {
-			res.Updated++
-		} else {
-			res.Added++
-		}
-		setMeta(n, domain.OriginCurated, metaOf(n).Note)
+	c, added, replaced, err := curation.Imported(s.records(), ds)
+	if err != nil {
+		return SyncResult{}, err
 	}
-	if len(errs) > 0 {
-		return SyncResult{}, errs
-	}
-	if _, err := s.apply(ctx, actor, change{action: domain.AuditImport, put: put, dryRun: dryRun}); err != nil {
+	res := SyncResult{Added: added, Updated: replaced}
+	if _, err := s.apply(ctx, actor, change{action: c.Action, put: c.Put, dryRun: dryRun}); err != nil {
 		return SyncResult{}, err
 	}
 	return res, nil

@@ -1,4 +1,4 @@
-package curated
+package curation
 
 import (
 	"fmt"
@@ -6,12 +6,11 @@ import (
 	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/store/bolt"
 )
 
-// refsOf returns every ID a record refers to: the other end of each of its
+// RefsOf returns every ID a record refers to: the other end of each of its
 // relationships, and the sources and speakers of its evidence.
-func refsOf(n domain.Node) []string {
+func RefsOf(n domain.Node) []string {
 	var out []string
 	for _, e := range domain.Edges(n) {
 		if e.From == n.NodeID() {
@@ -29,33 +28,45 @@ func refsOf(n domain.Node) []string {
 	return out
 }
 
-// checkNoDangling refuses a change that deletes records others still refer to.
-func checkNoDangling(nodes map[string]domain.Node, deleted []string) error {
-	if len(deleted) == 0 {
+// CheckDeletable refuses a change that deletes records others still refer to
+// once it is made: stored referrers that the change neither replaces nor deletes,
+// and the records it puts.
+func CheckDeletable(r Records, put []domain.Node, del []string) error {
+	if len(del) == 0 {
 		return nil
 	}
-	gone := map[string][]string{}
-	for _, id := range deleted {
-		gone[id] = nil
+	changed := map[string]bool{}
+	for _, id := range del {
+		changed[id] = true
 	}
-	for id, n := range nodes {
-		for _, ref := range refsOf(n) {
-			if refs, ok := gone[ref]; ok && !slices.Contains(refs, id) {
-				gone[ref] = append(refs, id)
-			}
-		}
+	for _, n := range put {
+		changed[n.NodeID()] = true
 	}
+	stored := r.Referrers(del)
 	var errs domain.Problems
-	for _, id := range deleted {
-		if refs := gone[id]; len(refs) > 0 {
-			slices.Sort(refs)
-			shown := refs
-			if len(shown) > 10 {
-				shown = shown[:10]
+	for _, id := range del {
+		var refs []string
+		for _, n := range stored[id] {
+			if !changed[n.NodeID()] {
+				refs = append(refs, n.NodeID())
 			}
-			errs = append(errs, domain.FieldErrorf(domain.EINVALID, "id",
-				"%s is referred to by %d record(s) (%s); unlink or delete them first", id, len(refs), strings.Join(shown, ", ")))
 		}
+		for _, n := range put {
+			if slices.Contains(RefsOf(n), id) {
+				refs = append(refs, n.NodeID())
+			}
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		slices.Sort(refs)
+		refs = slices.Compact(refs)
+		shown := refs
+		if len(shown) > 10 {
+			shown = shown[:10]
+		}
+		errs = append(errs, domain.FieldErrorf(domain.EINVALID, "id",
+			"%s is referred to by %d record(s) (%s); unlink or delete them first", id, len(refs), strings.Join(shown, ", ")))
 	}
 	if len(errs) > 0 {
 		return errs
@@ -63,16 +74,33 @@ func checkNoDangling(nodes map[string]domain.Node, deleted []string) error {
 	return nil
 }
 
-// clone returns a deep copy of a record: stored records are shared with the
-// memory store's readers and never modified in place.
-func clone(n domain.Node) domain.Node {
-	data, err := bolt.MarshalNode(n)
-	if err != nil {
-		panic(fmt.Sprintf("curated: cloning %s: %v", n.NodeID(), err))
+// ReferrersIn returns, for each of ids, the records of nodes that refer to it,
+// sorted by ID: Records.Referrers for a store that holds every record in memory.
+func ReferrersIn(nodes map[string]domain.Node, ids []string) map[string][]domain.Node {
+	out := make(map[string][]domain.Node, len(ids))
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
 	}
-	c, err := bolt.UnmarshalNode(data)
+	for _, n := range nodes {
+		for _, ref := range RefsOf(n) {
+			if want[ref] && !slices.Contains(out[ref], n) {
+				out[ref] = append(out[ref], n)
+			}
+		}
+	}
+	for id := range out {
+		slices.SortFunc(out[id], func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+	}
+	return out
+}
+
+// Clone returns a deep copy of a record: stored records are shared with readers
+// and never modified in place.
+func Clone(n domain.Node) domain.Node {
+	c, err := domain.CloneNode(n)
 	if err != nil {
-		panic(fmt.Sprintf("curated: cloning %s: %v", n.NodeID(), err))
+		panic(fmt.Sprintf("curation: cloning %s: %v", n.NodeID(), err))
 	}
 	return c
 }
@@ -82,25 +110,36 @@ func metaPtr(n domain.Node) *domain.Meta {
 	if m := domain.MetaOf(n); m != nil {
 		return m
 	}
-	panic(fmt.Sprintf("curated: unknown node type %T", n))
+	panic(fmt.Sprintf("curation: unknown node type %T", n))
 }
 
-// metaOf returns a record's Meta.
-func metaOf(n domain.Node) domain.Meta { return *metaPtr(n) }
-
-// setMeta sets a record's origin and note.
-func setMeta(n domain.Node, origin domain.Origin, note string) {
-	m := metaPtr(n)
-	m.Origin, m.Note = origin, note
+// Curated marks a record as written by curation (origin CURATED) and returns it.
+func Curated(n domain.Node) domain.Node {
+	metaPtr(n).Origin = domain.OriginCurated
+	return n
 }
 
-// replaceID rewrites every reference to old in a copy of n into repl, dropping
+// IsNil reports whether a node is nil or a nil pointer.
+func IsNil(n domain.Node) (isnil bool) {
+	if n == nil {
+		return true
+	}
+	defer func() {
+		if recover() != nil {
+			isnil = true
+		}
+	}()
+	_ = n.NodeID()
+	return false
+}
+
+// ReplaceID rewrites every reference to old in a copy of n into repl, dropping
 // the repeats that creates; changed reports whether n referred to old at all.
-func replaceID(n domain.Node, old, repl string) (out domain.Node, changed bool) {
-	if !slices.Contains(refsOf(n), old) {
+func ReplaceID(n domain.Node, old, repl string) (out domain.Node, changed bool) {
+	if !slices.Contains(RefsOf(n), old) {
 		return n, false
 	}
-	c := clone(n)
+	c := Clone(n)
 	one := func(p *string) {
 		if *p == old {
 			*p = repl
@@ -187,8 +226,8 @@ func appendNew(evs []domain.Evidence, more ...domain.Evidence) []domain.Evidence
 var heldByTarget = []domain.RelType{domain.RelHolds, domain.RelOrganized, domain.RelParticipatedIn,
 	domain.RelMade, domain.RelPartnerIn, domain.RelStated}
 
-// holderOf returns the ID of the record holding a relationship, and the other end.
-func holderOf(l domain.Link) (holder, other, otherField string) {
+// HolderOf returns the ID of the record holding a relationship, and the other end.
+func HolderOf(l domain.Link) (holder, other, otherField string) {
 	if slices.Contains(heldByTarget, l.Type) {
 		return l.To, l.From, "from"
 	}
@@ -324,4 +363,54 @@ func applyLink(h domain.Node, l domain.Link, other string, add bool) error {
 		return domain.FieldErrorf(domain.ENOTFOUND, "type", "there is no %s -%s-> %s", l.From, l.Type, l.To)
 	}
 	return nil
+}
+
+// absorb adds the merged actor's names as aliases of the survivor, its evidence,
+// and the fields the survivor leaves empty.
+func absorb(surv, merged domain.Node) domain.Node {
+	a := merged.(domain.Actor)
+	names := append([]string{a.ActorName()}, a.ActorAliases()...)
+	aliases := func(own string, p *[]string) {
+		for _, n := range names {
+			if n != own && n != "" && !slices.Contains(*p, n) {
+				*p = append(*p, n)
+			}
+		}
+	}
+	fill := func(p *string, v string) {
+		if *p == "" {
+			*p = v
+		}
+	}
+	switch s := surv.(type) {
+	case *domain.Person:
+		m := merged.(*domain.Person)
+		aliases(s.Name, &s.Aliases)
+		fill(&s.NationalityID, m.NationalityID)
+	case *domain.Organization:
+		m := merged.(*domain.Organization)
+		aliases(s.Name, &s.Aliases)
+		fill(&s.Acronym, m.Acronym)
+		fill(&s.CountryID, m.CountryID)
+		if m.ParentID != s.ID {
+			fill(&s.ParentID, m.ParentID)
+		}
+	case *domain.Country:
+		m := merged.(*domain.Country)
+		aliases(s.Name, &s.Aliases)
+		fill(&s.ISO, m.ISO)
+	}
+	meta := metaPtr(surv)
+	meta.Evidence = appendNew(meta.Evidence, merged.NodeEvidence()...)
+	// A reference of the survivor to the merged node would point at itself.
+	if c, changed := ReplaceID(surv, merged.NodeID(), surv.NodeID()); changed {
+		surv = c
+		switch s := surv.(type) {
+		case *domain.Organization:
+			if s.ParentID == s.ID {
+				s.ParentID = ""
+			}
+		}
+	}
+	return surv
 }
