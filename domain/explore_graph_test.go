@@ -1,0 +1,46 @@
+package domain
+
+import (
+	"context"
+	"testing"
+)
+
+// TestNewGraphOverPartOfAGraph builds a Graph over some of the records of a
+// graph, as the Neo4j store does over the records a query fetched: edges with
+// an end outside the nodes are left out, stored and derived alike.
+func TestNewGraphOverPartOfAGraph(t *testing.T) {
+	ctx := context.Background()
+	p := &Person{Meta: Meta{ID: "person:a"}, Name: "A", NationalityID: "country:x"}
+	r := &Role{Meta: Meta{ID: "role:a"}, Title: "Minister", PersonID: "person:a", OrganizationID: "org:m"}
+	o := &Organization{Meta: Meta{ID: "org:m"}, Name: "M"}
+
+	part, err := NewGraph([]Node{r, p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := []string{part.Nodes()[0].NodeID(), part.Nodes()[1].NodeID()}; ids[0] != "person:a" || ids[1] != "role:a" {
+		t.Errorf("nodes %q, want ID order", ids)
+	}
+	sub, err := part.Neighborhood(ctx, NeighborhoodQuery{ID: "person:a", Depth: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sub.Nodes) != 2 || len(sub.Edges) != 1 || sub.Edges[0].ID != "person:a|HOLDS|role:a" {
+		t.Errorf("partial neighbourhood: %d nodes, edges %+v; want the HOLDS edge only", len(sub.Nodes), sub.Edges)
+	}
+	if _, err := part.Paths(ctx, PathQuery{From: "person:a", To: "org:m"}); ErrorCode(err) != ENOTFOUND {
+		t.Errorf("path to a node outside the graph: %v, want NOT_FOUND", err)
+	}
+
+	whole, err := NewGraph([]Node{o, r, p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := whole.Paths(ctx, PathQuery{From: "person:a", To: "org:m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || ps[0].String() != "person:a -HOLDS_ROLE_AT-> org:m" {
+		t.Errorf("paths %v, want the one derived hop", ps)
+	}
+}
