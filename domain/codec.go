@@ -16,8 +16,8 @@ type nodeEnvelope struct {
 	Node json.RawMessage `json:"node"`
 }
 
-// MarshalNode encodes a record with its kind.
-func MarshalNode(n Node) ([]byte, error) {
+// EncodeNode encodes a record with its kind.
+func EncodeNode(n Node) ([]byte, error) {
 	body, err := json.Marshal(n)
 	if err != nil {
 		return nil, fmt.Errorf("encoding %s: %w", n.NodeID(), err)
@@ -25,8 +25,8 @@ func MarshalNode(n Node) ([]byte, error) {
 	return json.Marshal(nodeEnvelope{Kind: n.NodeKind(), Node: body})
 }
 
-// UnmarshalNode decodes what MarshalNode encoded.
-func UnmarshalNode(data []byte) (Node, error) {
+// DecodeNode decodes what EncodeNode encoded.
+func DecodeNode(data []byte) (Node, error) {
 	var env nodeEnvelope
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, fmt.Errorf("decoding a record: %w", err)
@@ -43,11 +43,11 @@ func UnmarshalNode(data []byte) (Node, error) {
 
 // CloneNode returns a deep copy of a record of this package.
 func CloneNode(n Node) (Node, error) {
-	data, err := MarshalNode(n)
+	data, err := EncodeNode(n)
 	if err != nil {
 		return nil, err
 	}
-	return UnmarshalNode(data)
+	return DecodeNode(data)
 }
 
 // NewNode returns a new zero record of the kind, or nil for an unknown kind.

@@ -4663,7 +4663,7 @@ type Query {
     kinds: [NodeKind!]
     "Only relationships of these stored types, for traversal and in the result."
     relationTypes: [RelationType!]
-    "The most nodes to return, the centre included: 1 to 2,000 (200 when omitted). ` + "`" + `truncated` + "`" + ` says when nodes were left out. The query's complexity counts the selection ` + "`" + `limit` + "`" + ` times."
+    "The most nodes to return, the centre included: 1 to 2,000 (200 when omitted). ` + "`" + `truncated` + "`" + ` says when nodes were left out. The query's complexity counts the selection ` + "`" + `limit` + "`" + ` times, so a limit above a few hundred needs a raised complexity limit (` + "`" + `CORRIDOR_MAX_COMPLEXITY` + "`" + `); ` + "`" + `/export/json?around=<id>&limit=2000` + "`" + ` streams the same subgraph without one."
     limit: Int
   ): Subgraph!
 

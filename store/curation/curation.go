@@ -284,14 +284,14 @@ func LoadBatch(ctx context.Context, b domain.ImportBatch, stored seed.Graph, see
 }
 
 // Entry is the audit entry of one record's change (before nil for a creation,
-// after nil for a deletion), as domain.MarshalNode encodes records.
+// after nil for a deletion), as domain.EncodeNode encodes records.
 func Entry(actor string, action domain.AuditAction, id string, before, after domain.Node) domain.AuditEntry {
 	e := domain.AuditEntry{Actor: actor, Action: action, NodeID: id}
 	if before != nil {
-		e.Before, _ = domain.MarshalNode(before)
+		e.Before, _ = domain.EncodeNode(before)
 	}
 	if after != nil {
-		e.After, _ = domain.MarshalNode(after)
+		e.After, _ = domain.EncodeNode(after)
 	}
 	return e
 }

@@ -432,7 +432,7 @@ func takeSnapshot(t *testing.T, s WritableStore, ids []string) snapshot {
 			snap.records[ids[i]] = "<nil>"
 			continue
 		}
-		b, err := domain.MarshalNode(n)
+		b, err := domain.EncodeNode(n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -576,7 +576,7 @@ func testAudit(t *testing.T, s WritableStore) {
 	if create.Action != domain.AuditCreate || create.Actor != "alice" || len(create.Before) != 0 || len(create.After) == 0 {
 		t.Errorf("create entry %+v", create)
 	}
-	if n, err := domain.UnmarshalNode(upd.After); err != nil || n.NodeID() != "person:audited" {
+	if n, err := domain.DecodeNode(upd.After); err != nil || n.NodeID() != "person:audited" {
 		t.Errorf("after does not decode as the record: %v, %v", n, err)
 	}
 	// One node's entries, paged one at a time.
