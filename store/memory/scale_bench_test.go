@@ -130,7 +130,9 @@ func procStatus(field string) uint64 {
 // set after debug.FreeOSMemory returned the freed pages, as a server that
 // calls it after loading (or runs with GOMEMLIMIT) would hold (rss-MiB); and
 // the resident set's high-water mark over the whole process, generating the
-// dataset included (peak-rss-MiB).
+// dataset included (peak-rss-MiB). cpu-s/op is the processor time (user and
+// system, every thread, the garbage collector's included) of one load: on a
+// busy machine ns/op grows with the other processes' load, cpu-s/op much less.
 func BenchmarkScaleLoad(b *testing.B) {
 	for _, n := range scaleSizes() {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -139,6 +141,7 @@ func BenchmarkScaleLoad(b *testing.B) {
 			ds := synth.Generate(1, n)
 			var s *memory.Store
 			b.ResetTimer()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				s = nil
 				var err error
@@ -146,6 +149,7 @@ func BenchmarkScaleLoad(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			cpu := cpuTime() - cpu0
 			b.StopTimer()
 			runtime.GC()
 			var ms runtime.MemStats
@@ -156,6 +160,7 @@ func BenchmarkScaleLoad(b *testing.B) {
 			b.ReportMetric(float64(procStatus("VmRSS"))/(1<<20), "rss-MiB")
 			b.ReportMetric(float64(procStatus("VmHWM"))/(1<<20), "peak-rss-MiB")
 			b.ReportMetric(float64(len(ds.Nodes())), "nodes")
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			scaleCache.n, scaleCache.ds, scaleCache.store = n, ds, s
 		})
 	}
