@@ -5,6 +5,7 @@
 //	corridor seed      validate the bundled dataset and load it into the chosen store
 //	corridor version   print the service and dataset versions
 //	corridor import <file|dir>   import a JSON dataset document or CSV tables, all or nothing
+//	corridor export --format F [--around ID --depth N …] <file|->   write the graph as /export/ serves it
 //	corridor backup [--server URL] <file>   back up the embedded store (from a running server with --server)
 //	corridor restore <file>      replace the embedded store with a backup (server stopped)
 //	corridor audit [--server URL] [--format jsonl|csv] [--node ID] <file|->   write the audit trail
@@ -103,6 +104,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return restoreCmd(ctx, cfg, stdout)
 	case "audit":
 		return auditCmd(ctx, cfg, stdout)
+	case "export":
+		ds, err := loadDataset(ctx, cfg, nil)
+		if err != nil {
+			return err
+		}
+		return exportCmd(ctx, cfg, ds, stdout)
 	case "version":
 		ds, err := loadDataset(ctx, cfg, nil)
 		if err != nil {
@@ -111,7 +118,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "corridor %s (dataset %s)\n", serviceVersion(), ds.Version)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, seed, import, backup, restore, audit or version)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, seed, import, export, backup, restore, audit or version)", cmd)
 	}
 }
 
@@ -149,6 +156,9 @@ type config struct {
 	Server string
 	// AuditFormat and Node select what audit writes.
 	AuditFormat, Node string
+	// Format and ExportFilter (flag name → value) select what export writes.
+	Format       string
+	ExportFilter map[string]*string
 	// Arg is the file or directory of import, backup, restore and audit.
 	Arg string
 }
@@ -229,6 +239,13 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	if cmd == "backup" || cmd == "audit" {
 		fs.StringVar(&c.Server, "server", "", "read from this running server (http://HOST:PORT) with the admin key in "+adminKeyEnv+", instead of the store file")
 	}
+	if cmd == "export" {
+		fs.StringVar(&c.Format, "format", "", "graphml, gexf, csv, json or cypher (required)")
+		c.ExportFilter = map[string]*string{}
+		for _, name := range exportFilterFlags {
+			c.ExportFilter[name] = fs.String(name, "", "as the /export/ parameter "+name+" (see README: Exports)")
+		}
+	}
 	if cmd == "audit" {
 		fs.StringVar(&c.AuditFormat, "format", admin.FormatJSONL, "jsonl or csv")
 		fs.StringVar(&c.Node, "node", "", "keep the entries of this node ID")
@@ -237,7 +254,7 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 		return c, err
 	}
 	switch {
-	case cmd == "import" || cmd == "backup" || cmd == "restore" || cmd == "audit":
+	case cmd == "import" || cmd == "backup" || cmd == "restore" || cmd == "audit" || cmd == "export":
 		if fs.NArg() != 1 {
 			return c, fmt.Errorf("corridor %s takes one file argument", cmd)
 		}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
@@ -314,5 +315,36 @@ func TestExportErrorsOverRealServer(t *testing.T) {
 		if res.StatusCode != c.status || e.Extensions.Code != c.code || e.Extensions.Field != c.field || e.Message == "" {
 			t.Errorf("%s: %d %+v; want %d %s on %s", c.pathQuery, res.StatusCode, e, c.status, c.code, c.field)
 		}
+	}
+}
+
+// TestExportCommand: `corridor export` writes the file GET /export/ serves for
+// the same filter (the same nodes and edges), refuses a bad filter with the flag
+// named, and while a server holds the store says where to download instead.
+func TestExportCommand(t *testing.T) {
+	dataDir := t.TempDir()
+	out := filepath.Join(t.TempDir(), "jcc.json")
+	cmdOut, err := corridorCmd(t, "export", "--format", "json", "--around", "meeting:jcc-10", "--depth", "2", "--limit", "50", out, "CORRIDOR_DATA_DIR="+dataDir).CombinedOutput()
+	if err != nil || !strings.Contains(string(cmdOut), "exported ") {
+		t.Fatalf("corridor export: %v\n%s", err, cmdOut)
+	}
+	file, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmdDoc, cmdIDs := parseCytoscape(t, file)
+
+	if out, err := corridorCmd(t, "export", "--format", "json", "--depth", "9", "--around", "meeting:jcc-10", "-", "CORRIDOR_DATA_DIR="+dataDir).CombinedOutput(); err == nil || !strings.Contains(string(out), "--depth") {
+		t.Errorf("bad depth: %v\n%s", err, out)
+	}
+
+	s := startServer(t, "CORRIDOR_DATA_DIR="+dataDir)
+	_, body := download(t, s, "/export/json?around=meeting:jcc-10&depth=2&limit=50")
+	httpDoc, httpIDs := parseCytoscape(t, body)
+	if len(cmdIDs) == 0 || !maps.Equal(cmdIDs, httpIDs) || len(cmdDoc.Elements.Edges) != len(httpDoc.Elements.Edges) {
+		t.Errorf("CLI export: %d nodes, %d edges; HTTP: %d nodes, %d edges", len(cmdIDs), len(cmdDoc.Elements.Edges), len(httpIDs), len(httpDoc.Elements.Edges))
+	}
+	if out, err := corridorCmd(t, "export", "--format", "csv", filepath.Join(t.TempDir(), "x.zip"), "CORRIDOR_DATA_DIR="+dataDir).CombinedOutput(); err == nil || !strings.Contains(string(out), "GET /export/csv") {
+		t.Errorf("export while the server runs: %v\n%s", err, out)
 	}
 }

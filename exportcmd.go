@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/export"
+	"github.com/corridor-kg/corridor/store/bolt"
+	"github.com/corridor-kg/corridor/store/neo4j"
+)
+
+// exportFilterFlags are the filter flags of `corridor export`, named as the
+// /export/ query parameters they stand for (see export.ParseFilter).
+var exportFilterFlags = []string{"kinds", "ids", "around", "depth", "relationTypes", "limit"}
+
+// exportCmd writes the graph of the configured store, or the part the filter
+// flags select, to c.Arg ("-" for standard output) in the format c.Format: the
+// files GET /export/{format} serves. A file is written beside its name and
+// renamed into place once complete.
+func exportCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writer) error {
+	format, ok := export.Lookup(c.Format)
+	if !ok {
+		var names []string
+		for _, f := range export.Formats() {
+			names = append(names, f.Name)
+		}
+		return fmt.Errorf("--format must be one of %s, got %q", strings.Join(names, ", "), c.Format)
+	}
+	q := url.Values{}
+	for name, v := range c.ExportFilter {
+		if *v != "" {
+			q.Set(name, *v)
+		}
+	}
+	filter, err := export.ParseFilter(q)
+	if err != nil {
+		return fmt.Errorf("export: --%s: %s", domain.ErrorField(err), domain.ErrorMessage(err))
+	}
+
+	var st domain.Store
+	switch c.Store {
+	case "neo4j":
+		s, err := neo4j.Open(ctx, c.Neo4j)
+		if err != nil {
+			return fmt.Errorf("neo4j: %w", err)
+		}
+		defer s.Close(context.Background())
+		st = s
+	default:
+		s, err := openDurable(ctx, c, ds)
+		if errors.Is(err, bolt.ErrLocked) {
+			return fmt.Errorf("export: %w\na running server holds the store: download GET /export/%s from it instead", err, format.Name)
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		st = s
+	}
+	g, err := export.Load(ctx, st, filter)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if c.Arg == "-" {
+		return format.Write(ctx, stdout, g, export.Options{})
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.Arg), filepath.Base(c.Arg)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	err = format.Write(ctx, tmp, g, export.Options{})
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), c.Arg)
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", c.Arg, err)
+	}
+	truncated := ""
+	if g.Truncated {
+		truncated = " (truncated at the limit)"
+	}
+	fmt.Fprintf(stdout, "exported %d nodes and %d edges of dataset %s to %s%s\n", len(g.Nodes), len(g.Edges), g.Version, c.Arg, truncated)
+	return nil
+}
