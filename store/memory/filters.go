@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 
@@ -245,6 +246,9 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 			}
 		}
 		return true
+	}
+	if reflect.ValueOf(f).IsZero() {
+		q.match = nil // no filter: every commitment matches
 	}
 	return q, nil
 }
