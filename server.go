@@ -315,7 +315,9 @@ func loadDataset(ctx context.Context, c config, log *slog.Logger) (*domain.Datas
 func openStore(ctx context.Context, c config, ds *domain.Dataset) (domain.Store, func(), error) {
 	switch c.Store {
 	case "neo4j":
-		s, err := neo4j.Open(ctx, c.Neo4j)
+		cfg := c.Neo4j
+		cfg.SeedsDir = c.SeedsDir // quotes of curated evidence are checked as on the embedded store
+		s, err := neo4j.Open(ctx, cfg)
 		if err != nil {
 			return nil, nil, fmt.Errorf("neo4j: %w", err)
 		}

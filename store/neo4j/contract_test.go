@@ -79,7 +79,8 @@ func (r *searchRecorder) Search(ctx context.Context, q domain.SearchQuery) ([]do
 
 // TestContract runs the contract suite every store passes against a live Neo4j,
 // then checks that every search the suite made finds the same set of hits as the
-// memory store (order may differ within equal scores).
+// memory store (order may differ within equal scores), and runs the explorer and
+// writer contracts.
 func TestContract(t *testing.T) {
 	var rec *searchRecorder
 	storetest.Run(t, func(t *testing.T, ds *domain.Dataset) domain.Store {
@@ -104,6 +105,9 @@ func TestContract(t *testing.T) {
 			})
 		})
 	}
+	t.Run("Writer", func(t *testing.T) {
+		storetest.RunWriter(t, func(t *testing.T, ds *domain.Dataset) storetest.WritableStore { return mustOpenLive(t, ds) })
+	})
 }
 
 // searchParity compares the hit sets of s and ref for each query the suite made

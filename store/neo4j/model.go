@@ -31,9 +31,14 @@ const (
 	labelEvidence = "Evidence"
 	labelDocument = "Document"
 	labelDataset  = "Dataset"
-	relSupported  = "SUPPORTED_BY"
-	relCites      = "CITES"
-	relSigned     = "SIGNED"
+	// Curation's own nodes (write.go): tombstones of merged and deleted IDs, the
+	// audit trail, and the one node whose lock serialises writes.
+	labelTombstone = "Tombstone"
+	labelAudit     = "Audit"
+	labelCuration  = "Curation"
+	relSupported   = "SUPPORTED_BY"
+	relCites       = "CITES"
+	relSigned      = "SIGNED"
 	// datasetID is the id of the single :Dataset node.
 	datasetID = "corridor"
 )
@@ -45,6 +50,9 @@ var (
 	documentProps     = []string{"id", "description", "count"}
 	datasetProps      = []string{"id", "version"}
 	relationshipProps = []string{"position", "evidence", "capacity"}
+	tombstoneProps    = []string{"id", "survivor"}
+	auditProps        = []string{"seq", "writeSeq", "at", "actor", "action", "nodeId", "before", "after"}
+	curationProps     = []string{"id", "locked", "writes", "entries"}
 )
 
 // Evidence claims: which part of a record a piece of evidence supports.

@@ -40,14 +40,20 @@ type Config struct {
 	Database string
 	// ConnectTimeout bounds Open's connectivity check; 0 means 10 seconds.
 	ConnectTimeout time.Duration
+	// SeedsDir is the directory of the source texts: quotes of evidence that
+	// curation writes are checked against the text of their source when its file
+	// is there. Empty: not checked.
+	SeedsDir string
 }
 
 // DefaultDatabase is the database used when Config.Database is empty.
 const DefaultDatabase = "neo4j"
 
-// Store is the Neo4j implementation of domain.Store. It is safe for concurrent use.
+// Store is the Neo4j implementation of domain.Store, domain.Explorer,
+// domain.Writer and domain.AuditLog. It is safe for concurrent use.
 type Store struct {
-	r runner
+	r        runner
+	seedsDir string
 }
 
 var _ domain.Store = (*Store)(nil)
@@ -78,7 +84,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if db == "" {
 		db = DefaultDatabase
 	}
-	s := &Store{r: &driverRunner{driver: drv, database: db}}
+	s := &Store{r: &driverRunner{driver: drv, database: db}, seedsDir: cfg.SeedsDir}
 	vctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := drv.VerifyConnectivity(vctx); err != nil {

@@ -21,7 +21,7 @@ type Counts struct {
 	Evidence      int
 	Relationships int
 	// Curated lists the IDs of dataset records left alone because the database
-	// holds a curated version of them.
+	// holds a curated version of them, or curators deleted or merged them.
 	Curated []string
 }
 
@@ -100,16 +100,41 @@ func (s *Store) seedTx(ctx context.Context, tx txRunner, version string, nodes [
 	}
 	slices.Sort(curatedIDs)
 
+	var seeded []domain.Node
+	for _, n := range nodes {
+		if !curated[n.NodeID()] {
+			seeded = append(seeded, n)
+		}
+	}
+	if err := putRecords(seeded, run); err != nil {
+		return Counts{}, err
+	}
+	if _, err := run("seed.dataset", map[string]any{"datasetId": datasetID, "version": version}); err != nil {
+		return Counts{}, err
+	}
+	c, err := s.counts(ctx, func(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+		return run(name, params)
+	})
+	if err != nil {
+		return Counts{}, err
+	}
+	c.Curated = curatedIDs
+	return c, nil
+}
+
+// putRecords writes records, new or replacing those with their IDs, with the seed
+// statements inside the caller's transaction: it upserts each record's own
+// properties (one statement per kind), drops what the records owned (evidence,
+// signed documents, derived relationships) and writes it anew. Every row must
+// be written: a reference to a missing node or source is errMissing.
+func putRecords(nodes []domain.Node, run func(name string, params map[string]any) ([]*neo4j.Record, error)) error {
 	rowsByKind := map[domain.Kind][]any{}
-	var seeded []string
+	var ids []string
 	var evidence, documents []any
 	rels := map[domain.RelType][]any{}
 	for _, n := range nodes {
-		if curated[n.NodeID()] {
-			continue
-		}
 		e := encode(n)
-		seeded = append(seeded, e.node.id)
+		ids = append(ids, e.node.id)
 		rowsByKind[n.NodeKind()] = append(rowsByKind[n.NodeKind()], map[string]any{"id": e.node.id, "props": e.node.props})
 		for _, ev := range e.evidence {
 			evidence = append(evidence, map[string]any{"owner": ev.owner, "id": ev.id, "source": ev.source,
@@ -148,34 +173,24 @@ func (s *Store) seedTx(ctx context.Context, tx txRunner, version string, nodes [
 	}
 	for _, k := range domain.Kinds {
 		if err := written(seedNodesStatementName(k), rowsByKind[k], "records of kind "+string(k)); err != nil {
-			return Counts{}, err
+			return err
 		}
 	}
-	if len(seeded) > 0 {
-		if _, err := run("seed.clear", map[string]any{"ids": seeded}); err != nil {
-			return Counts{}, err
+	if len(ids) > 0 {
+		if _, err := run("seed.clear", map[string]any{"ids": ids}); err != nil {
+			return err
 		}
 	}
 	if err := written("seed.evidence", evidence, "pieces of evidence (is every source in the dataset?)"); err != nil {
-		return Counts{}, err
+		return err
 	}
 	if err := written("seed.documents", documents, "signed documents"); err != nil {
-		return Counts{}, err
+		return err
 	}
 	for _, t := range domain.RelTypes {
 		if err := written(seedRelsStatementName(t), rels[t], string(t)+" relationships"); err != nil {
-			return Counts{}, err
+			return err
 		}
 	}
-	if _, err := run("seed.dataset", map[string]any{"datasetId": datasetID, "version": version}); err != nil {
-		return Counts{}, err
-	}
-	c, err := s.counts(ctx, func(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-		return run(name, params)
-	})
-	if err != nil {
-		return Counts{}, err
-	}
-	c.Curated = curatedIDs
-	return c, nil
+	return nil
 }

@@ -171,7 +171,7 @@ func mustBuildStatements() (map[string]string, []string) {
 		}
 		m[name] = finish(name, text)
 	}
-	for _, name := range []string{"nodes", "programmes", "pillars", "info", "search"} {
+	for _, name := range []string{"nodes", "programmes", "pillars", "info", "search", "audit"} {
 		add(name, readCypher("read/"+name+".cypher"))
 	}
 	for _, r := range domain.Relations {
@@ -202,6 +202,9 @@ func mustBuildStatements() (map[string]string, []string) {
 	}
 	for _, name := range []string{"curated", "clear", "evidence", "documents", "dataset", "wipe"} {
 		add("seed."+name, readCypher("seed/"+name+".cypher"))
+	}
+	for _, name := range []string{"fetch", "delete", "tombstones", "audit"} {
+		add("write."+name, readCypher("write/"+name+".cypher"))
 	}
 	nodes := readCypher("seed/nodes.cypher")
 	for _, k := range domain.Kinds {

@@ -120,7 +120,7 @@ func TestMigrations(t *testing.T) {
 			t.Errorf("%s is not idempotent: %s", name, s)
 		}
 	}
-	labels := []string{labelNode, labelEvidence, labelDocument, labelDataset}
+	labels := []string{labelNode, labelEvidence, labelDocument, labelDataset, labelTombstone, labelCuration}
 	for _, k := range domain.Kinds {
 		labels = append(labels, label(k))
 	}

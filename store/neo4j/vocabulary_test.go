@@ -47,7 +47,7 @@ func sortedSet(xs []string) []string {
 // graph schema from the endpoints table — each with the adapter's own additions.
 func buildVocabulary() vocabularyFile {
 	var labels, rels, props []string
-	labels = append(labels, labelNode, labelEvidence, labelDocument, labelDataset)
+	labels = append(labels, labelNode, labelEvidence, labelDocument, labelDataset, labelTombstone, labelAudit, labelCuration)
 	for _, k := range domain.Kinds {
 		labels = append(labels, label(k))
 	}
@@ -67,6 +67,9 @@ func buildVocabulary() vocabularyFile {
 	props = append(props, documentProps...)
 	props = append(props, datasetProps...)
 	props = append(props, relationshipProps...)
+	props = append(props, tombstoneProps...)
+	props = append(props, auditProps...)
+	props = append(props, curationProps...)
 
 	var schema []schemaEdge
 	add := func(from []string, t string, to []string) {

@@ -1,5 +1,8 @@
-// Nodes: every requested record in one statement; unknown IDs return no row.
+// Nodes: every requested record in one statement; an ID merged away resolves to
+// its survivor (its :Tombstone); unknown IDs return no row.
 CYPHER 5
 UNWIND $ids AS id
-MATCH (n:Node {id: id})
-RETURN n.id AS id, {{node}} AS node
+OPTIONAL MATCH (t:Tombstone {id: id})
+WITH id, coalesce(t.survivor, id) AS target
+MATCH (n:Node {id: target})
+RETURN id, {{node}} AS node

@@ -1,5 +1,7 @@
 CYPHER 5
 UNWIND $ids AS id
-MATCH (n:Node {id: id})
-WHERE n.origin = 'CURATED'
-RETURN collect(n.id) AS curated
+OPTIONAL MATCH (n:Node {id: id})
+OPTIONAL MATCH (t:Tombstone {id: id})
+WITH id, n, t
+WHERE n.origin = 'CURATED' OR t IS NOT NULL
+RETURN collect(id) AS curated

@@ -1,0 +1,13 @@
+// Curation, last step: the write's audit entries, one per record changed,
+// numbered from the counters on the :Curation node whose lock the write holds
+// (write.fetch), so numbers are unique and in commit order. before and after are
+// the records as JSON (absent for a creation, a deletion).
+CYPHER 5
+MATCH (lock:Curation {id: 'curation'})
+SET lock.writes = coalesce(lock.writes, 0) + 1, lock.entries = coalesce(lock.entries, 0) + size($entries)
+WITH lock.writes AS writeSeq, lock.entries - size($entries) AS base
+UNWIND range(0, size($entries) - 1) AS i
+WITH writeSeq, base, i, $entries[i] AS entry
+CREATE (a:Audit {seq: base + i + 1, writeSeq: writeSeq, at: $at, actor: $actor, action: $action,
+  nodeId: entry.nodeId, before: entry.before, after: entry.after})
+RETURN count(a) AS written

@@ -1,0 +1,6 @@
+CYPHER 5
+MATCH (a:Audit)
+WHERE ($nodeId IS NULL OR a.nodeId = $nodeId) AND ($before IS NULL OR a.seq < $before)
+RETURN a
+ORDER BY a.seq DESC
+LIMIT $limit

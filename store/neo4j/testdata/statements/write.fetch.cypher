@@ -1,0 +1,58 @@
+CYPHER 5
+MERGE (lock:Curation {id: 'curation'})
+SET lock.locked = true
+WITH lock
+CALL () {
+  UNWIND $ids AS id
+  MATCH (x:Node {id: id})
+  OPTIONAL MATCH (x)-[:PART_OF*1..]->(a:Node)
+  WITH collect(DISTINCT x) + collect(DISTINCT a) AS found
+  UNWIND found AS n
+  WITH DISTINCT n
+  RETURN collect(n {
+    node: n,
+    out: [(n)-[xr:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(xm:Node) | [xr, xm.id]],
+    in: [(n)<-[xr:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]-(xm:Node) | [xr, xm.id]],
+    signed: [(n)-[xr:SIGNED]->(xd:Document) | [xr, xd]],
+    evidence: [(n)-[:SUPPORTED_BY]->(xe:Evidence)-[:CITES]->(xs:Source) | [xe, xs.id]]
+  }) AS nodes
+}
+CALL () {
+  MATCH (t:Tombstone)
+  WHERE t.survivor IS NOT NULL AND (t.id IN $ids OR t.survivor IN $ids)
+  RETURN collect({id: t.id, survivor: t.survivor}) AS tombstones
+}
+CALL () {
+  UNWIND $referred AS id
+  MATCH (x:Node {id: id})
+  CALL (x) {
+    MATCH (n:Node)-[:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(x)
+    RETURN n
+    UNION
+    MATCH (x)-[:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]->(n:Node)
+    RETURN n
+    UNION
+    MATCH (n:Node)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(x)
+    RETURN n
+    UNION
+    MATCH (n:Node)-[:SUPPORTED_BY]->(e:Evidence)
+    WHERE e.speaker = x.id
+    RETURN n
+  }
+  WITH id, n
+  ORDER BY n.id
+  WITH id, collect(n {
+    node: n,
+    out: [(n)-[xr:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(xm:Node) | [xr, xm.id]],
+    in: [(n)<-[xr:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]-(xm:Node) | [xr, xm.id]],
+    signed: [(n)-[xr:SIGNED]->(xd:Document) | [xr, xd]],
+    evidence: [(n)-[:SUPPORTED_BY]->(xe:Evidence)-[:CITES]->(xs:Source) | [xe, xs.id]]
+  }) AS records
+  RETURN collect({id: id, records: records}) AS referrers
+}
+CALL () {
+  UNWIND $slots AS slot
+  MATCH (m:Meeting {series: slot.series, sequence: slot.sequence})
+  RETURN collect({series: slot.series, sequence: slot.sequence, id: m.id}) AS numbered
+}
+RETURN nodes, tombstones, referrers, numbered
