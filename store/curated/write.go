@@ -94,16 +94,7 @@ func (r records) Tombstone(id string) (string, bool) {
 	return to, ok
 }
 
-func (r records) MergedInto(id string) []string {
-	var out []string
-	for from, to := range r.tombstones {
-		if to == id {
-			out = append(out, from)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func (r records) MergedInto(id string) []string { return curation.MergedInto(r.tombstones, id) }
 
 func (r records) Referrers(ids []string) map[string][]domain.Node {
 	return curation.ReferrersIn(r.nodes, ids)

@@ -190,6 +190,19 @@ func Imported(r Records, ds *domain.Dataset) (c Change, added, replaced int, err
 	return Change{Action: domain.AuditImport, Put: put}, added, replaced, nil
 }
 
+// MergedInto returns the IDs that tombs (merged ID → survivor) points at id,
+// sorted: Records.MergedInto for a store holding its tombstones in a map.
+func MergedInto(tombs map[string]string, id string) []string {
+	var out []string
+	for from, to := range tombs {
+		if to == id {
+			out = append(out, from)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // hidden is a view of Records with some records deleted.
 type hidden struct {
 	Records

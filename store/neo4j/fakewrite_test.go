@@ -277,16 +277,7 @@ func (g *writeGraph) respond(c call) ([]*neo4j.Record, error) {
 				continue
 			}
 			n++
-			for e, ev := range st.evidence {
-				if ev.owner == id {
-					delete(st.evidence, e)
-				}
-			}
-			for d, doc := range st.docs {
-				if doc.meeting == id {
-					delete(st.docs, d)
-				}
-			}
+			st.dropOwned(id) // then DETACH: every relationship left
 			st.rels = slices.DeleteFunc(st.rels, func(r wgRel) bool { return r.from == id || r.to == id })
 			delete(st.nodes, id)
 		}
@@ -427,7 +418,28 @@ func (g *writeGraph) fetch(st *wgState, c call) []*neo4j.Record {
 		}
 	}
 	for _, id := range ids {
+		if st.nodes[id] == nil {
+			continue
+		}
 		walk(id)
+		for _, r := range st.rels { // the records it refers to
+			switch {
+			case st.owner(r) != id:
+			case r.from == id:
+				found[r.to] = true
+			default:
+				found[r.from] = true
+			}
+		}
+		for _, ev := range st.evidence {
+			if ev.owner != id {
+				continue
+			}
+			found[ev.source] = st.nodes[ev.source] != nil
+			if sp, ok := ev.props["speaker"].(string); ok && st.nodes[sp] != nil {
+				found[sp] = true
+			}
+		}
 	}
 	var nodes []any
 	for _, id := range slices.Sorted(maps.Keys(found)) {

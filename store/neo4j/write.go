@@ -91,15 +91,8 @@ func (v *view) Tombstone(id string) (string, bool) {
 }
 
 func (v *view) MergedInto(id string) []string {
-	v.Node(id)
-	var out []string
-	for from, to := range v.tombs {
-		if to == id {
-			out = append(out, from)
-		}
-	}
-	slices.Sort(out)
-	return out
+	v.Node(id) // tombstones pointing at id come with it
+	return curation.MergedInto(v.tombs, id)
 }
 
 func (v *view) Referrers(ids []string) map[string][]domain.Node {

@@ -2,8 +2,8 @@
 // lock (a write lock on the one :Curation node, held until the transaction ends,
 // so writes are serialised across API replicas and each reads what the previous
 // one committed), then read what the write refers to, in one row: the records
-// with the IDs $ids and their ancestors by PART_OF (for the cycle check); the
-// tombstones of merged IDs among $ids or pointing at them; the records that
+// with the IDs $ids, the records those refer to, and their ancestors by PART_OF
+// (for the cycle check); the tombstones of merged IDs among $ids or pointing at them; the records that
 // refer to each ID of $referred (by a relationship they own, or by the source or
 // speaker of their evidence); and the meetings that hold the numbers $slots.
 CYPHER 5
@@ -13,9 +13,25 @@ WITH lock
 CALL () {
   UNWIND $ids AS id
   MATCH (x:Node {id: id})
-  OPTIONAL MATCH (x)-[:PART_OF*1..]->(a:Node)
-  WITH collect(DISTINCT x) + collect(DISTINCT a) AS found
-  UNWIND found AS n
+  CALL (x) {
+    RETURN x AS n
+    UNION
+    MATCH (x)-[:PART_OF*1..]->(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)-[:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)<-[:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]-(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(n:Source)
+    RETURN n
+    UNION
+    MATCH (x)-[:SUPPORTED_BY]->(e:Evidence)
+    MATCH (n:Node {id: e.speaker})
+    RETURN n
+  }
   WITH DISTINCT n
   RETURN collect({{node}}) AS nodes
 }

@@ -5,9 +5,25 @@ WITH lock
 CALL () {
   UNWIND $ids AS id
   MATCH (x:Node {id: id})
-  OPTIONAL MATCH (x)-[:PART_OF*1..]->(a:Node)
-  WITH collect(DISTINCT x) + collect(DISTINCT a) AS found
-  UNWIND found AS n
+  CALL (x) {
+    RETURN x AS n
+    UNION
+    MATCH (x)-[:PART_OF*1..]->(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)-[:NATIONAL_OF|IN_COUNTRY|PART_OF|AT|MEETING_OF|MADE_TO|MADE_AT|CONCERNS|IN_PILLAR|IN_PROGRAMME|PILLAR_OF|ABOUT]->(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)<-[:HOLDS|ORGANIZED|PARTICIPATED_IN|MADE|PARTNER_IN|STATED]-(n:Node)
+    RETURN n
+    UNION
+    MATCH (x)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(n:Source)
+    RETURN n
+    UNION
+    MATCH (x)-[:SUPPORTED_BY]->(e:Evidence)
+    MATCH (n:Node {id: e.speaker})
+    RETURN n
+  }
   WITH DISTINCT n
   RETURN collect(n {
     node: n,
