@@ -24,17 +24,17 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		return nil, err
 	}
 	// all lists the commitments by ID: their base positions in the list.
-	all := ix.lists[listCommitments].nodes
+	l := ix.lists[listCommitments]
+	all := l.nodes
 	t := ix.statKeys(group)
 	// ranks lists the candidates' positions in all (sorted by ID, as t is).
+	narrow := q.narrowed(len(all))
 	var ranks []int32
-	if !q.all {
+	if narrow {
 		ranks = make([]int32, 0, len(q.candidates))
 		for _, n := range q.candidates {
-			id := n.NodeID()
-			r, ok := slices.BinarySearchFunc(all, id, func(x domain.Node, id string) int { return strings.Compare(x.NodeID(), id) })
-			if ok {
-				ranks = append(ranks, int32(r))
+			if r, ok := l.base(n.NodeID()); ok {
+				ranks = append(ranks, r)
 			}
 		}
 		slices.Sort(ranks)
@@ -46,7 +46,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 	withAmount := make([]int32, len(t.dict))
 	var priced []int32
 	n := len(all)
-	if !q.all {
+	if narrow {
 		n = len(ranks)
 	}
 	for i := range n {
@@ -54,7 +54,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 			return nil, err
 		}
 		r := int32(i)
-		if !q.all {
+		if narrow {
 			r = ranks[i]
 		}
 		if !q.matches(r, all[r]) {

@@ -189,8 +189,9 @@ func (l *list) base(id string) (int32, bool) {
 
 // query is one connection request: the filter (hashed into cursors), an optional
 // candidate set known to contain every match (nil = the whole list), and the
-// predicates every returned item satisfies: match on the node, text (nil when
-// the filter has no text) on its base position in the list.
+// predicates that decide, without the candidates, which nodes are in the
+// result: match on the node, text (nil when the filter has no text) on its base
+// position in the list.
 type query struct {
 	list       listName
 	filter     any
@@ -199,6 +200,16 @@ type query struct {
 	match      func(domain.Node) bool
 	text       func(b int32) bool
 }
+
+// narrowed reports whether a scan of the query's list, of n nodes, visits only
+// the candidates. Finding each candidate's place costs a binary search, so past
+// one node in narrowRatio the scan visits the whole list instead: match and text decide
+// alone which nodes are in the result (the candidates only spare work).
+func (q *query) narrowed(n int) bool { return !q.all && len(q.candidates) <= n/narrowRatio }
+
+// narrowRatio is the share of a list (one in narrowRatio) up to which a scan
+// visits only the candidates; tests change it to try both ways.
+var narrowRatio = 16
 
 // matches reports whether the node at base position b satisfies the query.
 func (q *query) matches(b int32, n domain.Node) bool {
@@ -233,7 +244,7 @@ func page[T domain.Node](ctx context.Context, ix *index, q query, o domain.Order
 	}
 	// bases lists the base positions to visit in order.
 	bases := so.perm
-	if !q.all {
+	if q.narrowed(len(l.nodes)) {
 		bases = l.candidates(so, q.candidates)
 	}
 	pos := 0
