@@ -71,29 +71,47 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 			priced = append(priced, r)
 		}
 	}
-	flat, start := t.amountLists(all, priced, withAmount)
-	return t.sortedGroups(counts, func(k int32) []domain.AmountSum {
-		if cs := flat[start[k]:start[k+1]]; len(cs) > 0 {
-			return domain.SumAmounts(cs)
+	flat, start := t.amountLists(priced, withAmount)
+	alone := ix.amountsAlone()
+	singles := 0
+	for k := range len(t.dict) {
+		if start[k+1]-start[k] == 1 {
+			singles++
 		}
-		return []domain.AmountSum{}
+	}
+	// one holds the sums of the groups with one priced commitment, copied from
+	// alone instead of summed again.
+	one := make([]domain.AmountSum, 0, singles)
+	return t.sortedGroups(counts, func(k int32) []domain.AmountSum {
+		rs := flat[start[k]:start[k+1]]
+		switch len(rs) {
+		case 0:
+			return []domain.AmountSum{}
+		case 1:
+			one = append(one, alone[rs[0]])
+			return one[len(one)-1 : len(one) : len(one)]
+		}
+		cs := make([]*domain.Commitment, len(rs))
+		for i, r := range rs {
+			cs[i] = all[r].(*domain.Commitment)
+		}
+		return domain.SumAmounts(cs)
 	}), nil
 }
 
-// amountLists returns the commitments of priced (positions in all) by group,
-// each group's in the order of priced: group k's are flat[start[k]:start[k+1]].
-// withAmount holds their number per group; amountLists uses it up.
-func (t *groupTable) amountLists(all []domain.Node, priced, withAmount []int32) (flat []*domain.Commitment, start []int32) {
+// amountLists returns the positions in priced by group, each group's in the
+// order of priced: group k's are flat[start[k]:start[k+1]]. withAmount holds
+// their number per group; amountLists uses it up.
+func (t *groupTable) amountLists(priced, withAmount []int32) (flat, start []int32) {
 	start = make([]int32, len(withAmount)+1)
 	for k, c := range withAmount {
 		start[k+1] = start[k] + c
 		withAmount[k] = start[k] // now the next free slot of group k
 	}
-	flat = make([]*domain.Commitment, start[len(withAmount)])
+	flat = make([]int32, start[len(withAmount)])
 	for _, r := range priced {
-		c := all[r].(*domain.Commitment)
 		for _, k := range t.vals[t.off[r]:t.off[r+1]] {
-			flat[withAmount[k]] = c
+			flat[withAmount[k]] = r
 			withAmount[k]++
 		}
 	}
@@ -151,6 +169,26 @@ type groupTable struct {
 type statTables struct {
 	mu     sync.Mutex
 	tables map[domain.CommitmentGroup]*groupTable
+	// alone holds, per commitment in ID order, the sum of its amount alone
+	// (domain.SumAmounts of it; the zero value without an amount).
+	alone []domain.AmountSum
+}
+
+// amountsAlone returns statTables.alone, building it once.
+func (ix *index) amountsAlone() []domain.AmountSum {
+	st := &ix.graph.stats
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.alone == nil {
+		cs := ix.lists[listCommitments].nodes
+		st.alone = make([]domain.AmountSum, len(cs))
+		for i, n := range cs {
+			if c := n.(*domain.Commitment); c.Amount != nil {
+				st.alone[i] = domain.SumAmounts([]*domain.Commitment{c})[0]
+			}
+		}
+	}
+	return st.alone
 }
 
 // statKeys returns the group table of a grouping, building it once.
