@@ -1,10 +1,14 @@
 package neo4j
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -301,5 +305,48 @@ func TestSeedAfterCuration(t *testing.T) {
 	}
 	if after := g.snapshot(); after != before {
 		t.Errorf("seeding the same dataset again changed the database:\n%s", diffLines(before, after))
+	}
+}
+
+// TestMutationsOverSeam sends curation mutations through the GraphQL handler
+// over the Neo4j store (--store neo4j): they write, instead of answering that the
+// store is read-only, and auditLog reads the trail back.
+func TestMutationsOverSeam(t *testing.T) {
+	s, _, _ := openSeededWriteFake(t, storetest.Fixture())
+	h := handlerOver(s)
+	send := func(role domain.AccessRole, query string, vars map[string]any) gqlResult {
+		t.Helper()
+		b, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		req = req.WithContext(domain.WithPrincipal(req.Context(), domain.Principal{Name: "key-" + string(role), Role: role}))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		var r gqlResult
+		if err := json.Unmarshal(w.Body.Bytes(), &r); err != nil {
+			t.Fatalf("not a GraphQL response: %s", w.Body.String())
+		}
+		r.raw = w.Body.String()
+		return r
+	}
+	in := map[string]any{"id": "person:zhang-wei", "name": "Zhang Wei", "nationalityId": "country:china",
+		"evidence": []any{map[string]any{"sourceId": "source:gamma", "quote": "a quote", "attribution": "ARTICLE"}}}
+	r := send(domain.RoleEditor, `mutation($in: PersonInput!) { createPerson(input: $in) { id name nationality { id } } }`, map[string]any{"in": in})
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"nationality":{"id":"country:china"}`) {
+		t.Fatalf("createPerson: %s", r.raw)
+	}
+	delete(in, "nationalityId")
+	in["id"] = "person:dangling"
+	in["nationalityId"] = "country:atlantis"
+	r = send(domain.RoleEditor, `mutation($in: PersonInput!) { createPerson(input: $in) { id } }`, map[string]any{"in": in})
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != domain.EINVALID {
+		t.Errorf("a dangling reference: %s", r.raw)
+	}
+	r = send(domain.RoleAdmin, `{ auditLog(first: 5) { edges { node { actor action nodeId } } } }`, nil)
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `{"actor":"key-editor","action":"CREATE","nodeId":"person:zhang-wei"}`) {
+		t.Errorf("auditLog: %s", r.raw)
 	}
 }
