@@ -296,6 +296,7 @@ func (g *writeGraph) respond(c call) ([]*neo4j.Record, error) {
 		w, _ := st.curation["writes"].(int64)
 		base, _ := st.curation["entries"].(int64)
 		st.curation["writes"], st.curation["entries"] = w+1, base+int64(len(entries))
+		delete(st.curation, "locked")
 		for i, e := range entries {
 			e := e.(map[string]any)
 			st.audit = append(st.audit, dropNils(map[string]any{"seq": base + int64(i) + 1, "writeSeq": w + 1,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -104,6 +105,13 @@ func TestWriteOneTransaction(t *testing.T) {
 				t.Errorf("%s: %s sent outside the write transaction", w.name, nameOf(c.stmt))
 			}
 		}
+	}
+
+	g.mu.Lock()
+	lock := maps.Clone(g.state.curation)
+	g.mu.Unlock()
+	if _, held := lock["locked"]; held || lock["writes"] != int64(len(sampleWrites(s))) {
+		t.Errorf("the lock node after %d writes: %v, want as many writes and no lock held", len(sampleWrites(s)), lock)
 	}
 
 	before := g.snapshot()

@@ -1,10 +1,12 @@
 // Curation, last step: the write's audit entries, one per record changed,
 // numbered from the counters on the :Curation node whose lock the write holds
-// (write.fetch), so numbers are unique and in commit order. before and after are
-// the records as JSON (absent for a creation, a deletion).
+// (write.fetch), so numbers are unique and in commit order; the lock's dummy
+// property goes (the idiom of Neo4j's manual, "Lost updates"). before and after
+// are the records as JSON (absent for a creation, a deletion).
 CYPHER 5
 MATCH (lock:Curation {id: 'curation'})
 SET lock.writes = coalesce(lock.writes, 0) + 1, lock.entries = coalesce(lock.entries, 0) + size($entries)
+REMOVE lock.locked
 WITH lock.writes AS writeSeq, lock.entries - size($entries) AS base
 UNWIND range(0, size($entries) - 1) AS i
 WITH writeSeq, base, i, $entries[i] AS entry

@@ -1,11 +1,13 @@
 // Curation, step 1 of every write, inside its transaction: take the curation
-// lock (a write lock on the one :Curation node, held until the transaction ends,
-// so writes are serialised across API replicas and each reads what the previous
-// one committed), then read what the write refers to, in one row: the records
+// lock (setting a dummy property takes a write lock on the one :Curation node,
+// held until the transaction ends; write.audit removes the property again), so
+// writes are serialised across API replicas and each reads what the previous
+// one committed; then read what the write refers to, in one row: the records
 // with the IDs $ids, the records those refer to, and their ancestors by PART_OF
-// (for the cycle check); the tombstones of merged IDs among $ids or pointing at them; the records that
-// refer to each ID of $referred (by a relationship they own, or by the source or
-// speaker of their evidence); and the meetings that hold the numbers $slots.
+// (for the cycle check); the tombstones of merged IDs among $ids or pointing at
+// them; the records that refer to each ID of $referred (by a relationship they
+// own, or by the source or speaker of their evidence); and the meetings that
+// hold the numbers $slots.
 CYPHER 5
 MERGE (lock:Curation {id: 'curation'})
 SET lock.locked = true
