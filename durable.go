@@ -17,6 +17,7 @@ import (
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
 	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/neo4j"
 )
 
 // storeFile is the embedded store's file inside the data directory.
@@ -56,23 +57,40 @@ func seedDurable(ctx context.Context, c config, ds *domain.Dataset, stdout io.Wr
 }
 
 // importCmd imports a JSON dataset document or CSV tables (corridor import
-// <file|dir>) into the embedded store, all or nothing.
+// <file|dir>) into the configured store, all or nothing (--dry-run: only
+// validated).
 func importCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writer) error {
-	if c.Store != "memory" {
-		return fmt.Errorf("import writes to the embedded store (--store memory)")
-	}
-	s, err := openDurable(ctx, c, ds)
+	b, err := seed.ReadImport(c.Arg)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	res, err := s.Import(ctx, importActor, func(stored seed.Graph) (*domain.Dataset, error) {
-		return seed.LoadPath(ctx, c.Arg, stored, seed.ImportOptions{SeedsDir: c.SeedsDir})
-	})
+	b.DryRun = c.DryRun
+	var w domain.Writer
+	switch c.Store {
+	case "neo4j":
+		s, err := neo4j.Open(ctx, c.Neo4j)
+		if err != nil {
+			return fmt.Errorf("neo4j: %w", err)
+		}
+		defer s.Close(context.Background())
+		w = s
+	default:
+		s, err := openDurable(ctx, c, ds)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		w = s
+	}
+	res, err := w.ImportBatch(ctx, importActor, b)
 	if err != nil {
 		return fmt.Errorf("import %s: nothing written:\n%w", c.Arg, err)
 	}
-	fmt.Fprintf(stdout, "imported %s: %d added, %d replaced\n", c.Arg, res.Added, res.Updated)
+	verb := "imported"
+	if res.DryRun {
+		verb = "checked (dry run, nothing written)"
+	}
+	fmt.Fprintf(stdout, "%s %s: %d added, %d replaced\n", verb, c.Arg, res.Added, res.Replaced)
 	return nil
 }
 

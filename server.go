@@ -152,6 +152,8 @@ type config struct {
 	Metrics            bool
 	Neo4j              neo4j.Config
 	Check              bool
+	// DryRun makes import only validate (--dry-run).
+	DryRun bool
 	// Server is the running server backup and audit read from (--server).
 	Server string
 	// AuditFormat and Node select what audit writes.
@@ -235,6 +237,9 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.Neo4j.Database, "neo4j-database", envStr("NEO4J_DATABASE", "neo4j"), "Neo4j database (env NEO4J_DATABASE)")
 	if cmd == "seed" {
 		fs.BoolVar(&c.Check, "check", false, "only validate the bundled dataset (quotes included) and print its counts")
+	}
+	if cmd == "import" {
+		fs.BoolVar(&c.DryRun, "dry-run", false, "validate the import and report what it would change; write nothing")
 	}
 	if cmd == "backup" || cmd == "audit" {
 		fs.StringVar(&c.Server, "server", "", "read from this running server (http://HOST:PORT) with the admin key in "+adminKeyEnv+", instead of the store file")

@@ -66,6 +66,30 @@ type ImportBatch struct {
 	NodesCSV, EdgesCSV []byte
 	// DryRun validates the batch and reports what it would change, writing nothing.
 	DryRun bool
+	// JSONName, NodesName and EdgesName are what problem messages call the
+	// parts (their file names, say); empty ones are called by their part name
+	// (ImportPartJSON…), which problems always give as their field.
+	JSONName, NodesName, EdgesName string
+}
+
+// Name returns what messages call the part (ImportPartJSON, ImportPartNodesCSV
+// or ImportPartEdgesCSV) of b.
+func (b ImportBatch) Name(part string) string {
+	name := map[string]string{ImportPartJSON: b.JSONName, ImportPartNodesCSV: b.NodesName, ImportPartEdgesCSV: b.EdgesName}[part]
+	if name == "" {
+		return part
+	}
+	return name
+}
+
+// Part returns the part that messages call name ("" when none is).
+func (b ImportBatch) Part(name string) string {
+	for _, part := range []string{ImportPartJSON, ImportPartNodesCSV, ImportPartEdgesCSV} {
+		if b.Name(part) == name {
+			return part
+		}
+	}
+	return ""
 }
 
 // Import batch parts, the names problems give as their field.

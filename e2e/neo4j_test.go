@@ -3,7 +3,9 @@ package e2e
 import (
 	"errors"
 	"net"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,17 +37,27 @@ func runUntilExit(t *testing.T, cmd *exec.Cmd) (string, int) {
 	return "", 0
 }
 
-// TestNeo4jUnreachable starts `corridor serve` and `corridor seed` with the
+// TestNeo4jUnreachable starts `corridor serve`, `seed`, `import` and `export` with the
 // Neo4j store against a closed loopback port, over both URI schemes: each must
 // exit non-zero by itself, saying which Neo4j it could not reach, without ever
 // serving.
 func TestNeo4jUnreachable(t *testing.T) {
 	port := itoa(freePort(t)) // nothing listens there any more
 	for _, uri := range []string{"bolt://127.0.0.1:" + port, "neo4j://127.0.0.1:" + port} {
-		for _, sub := range []string{"serve", "seed"} {
+		for _, sub := range []string{"serve", "seed", "import", "export"} {
 			t.Run(sub+" "+uri, func(t *testing.T) {
-				cmd := corridorCmd(t, sub, "CORRIDOR_STORE=neo4j", "NEO4J_URI="+uri,
-					"NEO4J_USER=neo4j", "NEO4J_PASSWORD=secret-password", "PORT="+itoa(freePort(t)))
+				args := []string{sub}
+				switch sub {
+				case "import":
+					args = append(args, filepath.Join(t.TempDir(), "none.json"))
+					if err := os.WriteFile(args[1], []byte(`{"persons": []}`), 0o600); err != nil {
+						t.Fatal(err)
+					}
+				case "export":
+					args = append(args, "--format", "json", "-")
+				}
+				cmd := corridorCmd(t, append(args, "CORRIDOR_STORE=neo4j", "NEO4J_URI="+uri,
+					"NEO4J_USER=neo4j", "NEO4J_PASSWORD=secret-password", "PORT="+itoa(freePort(t)))...)
 				out, code := runUntilExit(t, cmd)
 				if code == 0 {
 					t.Errorf("exit status 0, want non-zero; output:\n%s", out)

@@ -108,13 +108,15 @@ func yamlPos(n *yaml.Node, line, col int) *yaml.Node {
 	return n
 }
 
-// LoadPath reads an import from a file or a directory: a .json file (a dataset
-// document, see LoadJSON), a nodes.csv file (with the edges.csv beside it, if
-// any), or a directory holding nodes.csv (and edges.csv) or one .json file.
-func LoadPath(ctx context.Context, path string, stored Graph, opts ImportOptions) (*domain.Dataset, error) {
+// ReadImport reads the files of an import from a file or a directory: a .json
+// file (a dataset document, see LoadJSON), a nodes.csv file (with the edges.csv
+// beside it, if any), or a directory holding nodes.csv (and edges.csv) or one
+// .json file. The batch names each part by its path, for messages.
+func ReadImport(path string) (domain.ImportBatch, error) {
+	var b domain.ImportBatch
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("seed: import: %w", err)
+		return b, fmt.Errorf("seed: import: %w", err)
 	}
 	dir, file := filepath.Dir(path), filepath.Base(path)
 	if st.IsDir() {
@@ -124,28 +126,26 @@ func LoadPath(ctx context.Context, path string, stored Graph, opts ImportOptions
 		} else if m, _ := filepath.Glob(filepath.Join(dir, "*.json")); len(m) == 1 {
 			file = filepath.Base(m[0])
 		} else {
-			return nil, fmt.Errorf("seed: import: %s holds neither nodes.csv nor exactly one .json file", path)
+			return b, fmt.Errorf("seed: import: %s holds neither nodes.csv nor exactly one .json file", path)
 		}
 	}
 	full := filepath.Join(dir, file)
-	data, err := os.ReadFile(full)
-	if err != nil {
-		return nil, fmt.Errorf("seed: import: %w", err)
-	}
 	switch {
 	case strings.HasSuffix(file, ".json"):
-		return LoadJSON(ctx, full, data, stored, opts)
+		b.JSONName = full
+		b.JSON, err = os.ReadFile(full)
 	case file == "nodes.csv":
-		edgesPath := filepath.Join(dir, "edges.csv")
-		var edges []byte
-		if isFile(edgesPath) {
-			if edges, err = os.ReadFile(edgesPath); err != nil {
-				return nil, fmt.Errorf("seed: import: %w", err)
-			}
+		b.NodesName, b.EdgesName = full, filepath.Join(dir, "edges.csv")
+		if b.NodesCSV, err = os.ReadFile(full); err == nil && isFile(b.EdgesName) {
+			b.EdgesCSV, err = os.ReadFile(b.EdgesName)
 		}
-		return LoadCSV(ctx, full, data, edgesPath, edges, stored, opts)
+	default:
+		return b, fmt.Errorf("seed: import: %s: expected a .json file, nodes.csv or a directory", path)
 	}
-	return nil, fmt.Errorf("seed: import: %s: expected a .json file, nodes.csv or a directory", path)
+	if err != nil {
+		return b, fmt.Errorf("seed: import: %w", err)
+	}
+	return b, nil
 }
 
 func isFile(p string) bool {

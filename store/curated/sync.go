@@ -117,7 +117,7 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 	}
 	res, err := s.importLoaded(ctx, actor, load, b.DryRun)
 	if err != nil {
-		return domain.ImportResult{}, curation.ImportProblems(err)
+		return domain.ImportResult{}, curation.ImportProblems(err, b)
 	}
 	return domain.ImportResult{Added: res.Added, Replaced: res.Updated, DryRun: b.DryRun}, nil
 }

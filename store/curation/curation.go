@@ -271,29 +271,29 @@ func Problems(err error) error {
 	return out
 }
 
-// ImportProblems turns the seed loader's errors into domain Problems whose field
-// is the batch part (the loader's file name) and whose message is the whole
-// located error; other errors pass through.
-func ImportProblems(err error) error {
+// ImportProblems turns the seed loader's errors over batch b into domain Problems
+// whose field is the batch part (ImportPartJSON…) and whose message is the whole
+// located error, with the part's name in b; other errors pass through.
+func ImportProblems(err error, b domain.ImportBatch) error {
 	var verrs seed.ValidationErrors
 	if !errors.As(err, &verrs) {
 		return err
 	}
 	out := make(domain.Problems, len(verrs))
 	for i, v := range verrs {
-		out[i] = &domain.Error{Code: domain.EINVALID, Field: v.File, Message: v.Error()}
+		out[i] = &domain.Error{Code: domain.EINVALID, Field: b.Part(v.File), Message: v.Error()}
 	}
 	return out
 }
 
 // LoadBatch parses and validates an import batch against stored with the seed
-// loader (domain.ImportBatch names the parts).
+// loader (messages call the parts by their names in b).
 func LoadBatch(ctx context.Context, b domain.ImportBatch, stored seed.Graph, seedsDir string) (*domain.Dataset, error) {
 	opts := seed.ImportOptions{SeedsDir: seedsDir}
 	if len(b.JSON) > 0 {
-		return seed.LoadJSON(ctx, domain.ImportPartJSON, b.JSON, stored, opts)
+		return seed.LoadJSON(ctx, b.Name(domain.ImportPartJSON), b.JSON, stored, opts)
 	}
-	return seed.LoadCSV(ctx, domain.ImportPartNodesCSV, b.NodesCSV, domain.ImportPartEdgesCSV, b.EdgesCSV, stored, opts)
+	return seed.LoadCSV(ctx, b.Name(domain.ImportPartNodesCSV), b.NodesCSV, b.Name(domain.ImportPartEdgesCSV), b.EdgesCSV, stored, opts)
 }
 
 // Entry is the audit entry of one record's change (before nil for a creation,

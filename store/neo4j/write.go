@@ -392,7 +392,7 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 	p := func(r curation.Records) (curation.Change, error) {
 		ds, err := curation.LoadBatch(ctx, b, r, s.seedsDir)
 		if err != nil {
-			return curation.Change{}, curation.ImportProblems(err)
+			return curation.Change{}, curation.ImportProblems(err, b)
 		}
 		var c curation.Change
 		c, added, replaced, err = curation.Imported(r, ds)
