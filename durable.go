@@ -146,7 +146,8 @@ func backupCmd(ctx context.Context, c config, stdout io.Writer) error {
 
 // auditCmd writes the audit trail, oldest first, to c.Arg ("-" for standard
 // output) as JSON lines or CSV (--format), optionally of one node (--node): from
-// the store file, or with --server from a running server's /admin/audit.
+// the store file (or Neo4j with --store neo4j), or with --server from a running
+// server's /admin/audit.
 func auditCmd(ctx context.Context, c config, stdout io.Writer) error {
 	if c.AuditFormat != admin.FormatJSONL && c.AuditFormat != admin.FormatCSV {
 		return fmt.Errorf("--format must be %s or %s, got %q", admin.FormatJSONL, admin.FormatCSV, c.AuditFormat)
@@ -166,6 +167,14 @@ func auditCmd(ctx context.Context, c config, stdout io.Writer) error {
 			q.Set("node", c.Node)
 		}
 		_, err = download(ctx, c.Server, "/admin/audit?"+q.Encode(), out)
+	} else if c.Store == "neo4j" {
+		var s *neo4j.Store
+		if s, err = neo4j.Open(ctx, c.Neo4j); err == nil {
+			err = admin.WriteAudit(ctx, out, admin.AuditPages{Log: s}, c.AuditFormat, c.Node)
+			s.Close(context.Background())
+		} else {
+			err = fmt.Errorf("neo4j: %w", err)
+		}
 	} else {
 		var db *bolt.DB
 		if db, err = openFile(ctx, c, "audit"); err == nil {

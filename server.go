@@ -385,8 +385,11 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	if r, ok := store.(graph.Revisioner); ok {
 		gcfg.Revisions = r // before a decorator hides it
 	}
-	if d, ok := store.(durableStore); ok {
-		deps.Admin = admin.Handler(d.DB(), log, time.Now)
+	switch s := store.(type) {
+	case durableStore:
+		deps.Admin = admin.Handler(s.DB(), s.DB(), log, time.Now)
+	case domain.AuditLog:
+		deps.Admin = admin.Handler(nil, admin.AuditPages{Log: s}, log, time.Now)
 	}
 	if c.Metrics {
 		m := metrics.New(knownOperations())

@@ -22,13 +22,50 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// Store is what the endpoints read from the embedded store (store/bolt.DB).
-type Store interface {
+// Backuper copies a store's file (store/bolt.DB).
+type Backuper interface {
 	// Backup writes a consistent copy of the store file to w while writes go on;
 	// size is told its length before the first byte.
 	Backup(ctx context.Context, w io.Writer, size func(int64)) (int64, error)
+}
+
+// AuditSource reads the whole audit trail.
+type AuditSource interface {
 	// EachAudit calls fn with every audit entry, oldest first.
 	EachAudit(ctx context.Context, fn func(domain.AuditEntry) error) error
+}
+
+// Store is what the endpoints read from the embedded store (store/bolt.DB).
+type Store interface {
+	Backuper
+	AuditSource
+}
+
+// AuditPages reads the trail of any domain.AuditLog, page by page (newest first),
+// and hands it over oldest first; the trail is held in memory meanwhile.
+type AuditPages struct{ Log domain.AuditLog }
+
+// EachAudit implements AuditSource.
+func (a AuditPages) EachAudit(ctx context.Context, fn func(domain.AuditEntry) error) error {
+	var all []domain.AuditEntry
+	q := domain.AuditQuery{First: domain.MaxPageSize}
+	for {
+		page, err := a.Log.Audit(ctx, q)
+		if err != nil {
+			return err
+		}
+		all = append(all, page.Entries...)
+		if !page.HasNextPage || len(page.Cursors) == 0 {
+			break
+		}
+		q.After = page.Cursors[len(page.Cursors)-1]
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if err := fn(all[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Audit export formats.
@@ -37,15 +74,21 @@ const (
 	FormatCSV   = "csv"
 )
 
-// Handler returns the /admin/ endpoints over s. now names backup files.
-func Handler(s Store, log *slog.Logger, now func() time.Time) http.Handler {
+// Handler returns the /admin/ endpoints: the backup of b (nil: answered 404
+// with where backups come from instead) and the audit trail of a. now names
+// backup files.
+func Handler(b Backuper, a AuditSource, log *slog.Logger, now func() time.Time) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /admin/backup", func(w http.ResponseWriter, r *http.Request) {
+		if b == nil {
+			writeError(w, http.StatusNotFound, domain.ENOTFOUND, "this store has no file to back up here: back up Neo4j with its own tools (neo4j-admin database dump)")
+			return
+		}
 		name := "corridor-backup-" + now().UTC().Format("20060102T150405Z") + ".db"
 		w.Header().Set("Content-Type", "application/octet-stream")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		w.Header().Set("Cache-Control", "no-store")
-		n, err := s.Backup(r.Context(), w, func(size int64) {
+		n, err := b.Backup(r.Context(), w, func(size int64) {
 			w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
 		})
 		if err != nil {
@@ -76,7 +119,7 @@ func Handler(s Store, log *slog.Logger, now func() time.Time) http.Handler {
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Content-Disposition", `attachment; filename="corridor-audit`+ext+`"`)
 		w.Header().Set("Cache-Control", "no-store")
-		if err := WriteAudit(r.Context(), w, s, format, r.URL.Query().Get("node")); err != nil {
+		if err := WriteAudit(r.Context(), w, a, format, r.URL.Query().Get("node")); err != nil {
 			log.Error("audit export failed", "err", err)
 			panic(http.ErrAbortHandler)
 		}
@@ -103,7 +146,7 @@ var csvHeader = []string{"seq", "write", "at", "actor", "action", "node_id", "be
 // (FormatJSONL: one JSON object a line; FormatCSV: a header, then one row per
 // entry with before and after as JSON text). node, when set, keeps the entries of
 // that node ID.
-func WriteAudit(ctx context.Context, w io.Writer, s Store, format, node string) error {
+func WriteAudit(ctx context.Context, w io.Writer, s AuditSource, format, node string) error {
 	bw := bufio.NewWriter(w)
 	var cw *csv.Writer
 	if format == FormatCSV {

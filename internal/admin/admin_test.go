@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -30,7 +31,7 @@ func (f failing) Backup(_ context.Context, w io.Writer, size func(int64)) (int64
 func (failing) EachAudit(context.Context, func(domain.AuditEntry) error) error { return nil }
 
 func serve(t *testing.T, s Store) *httptest.Server {
-	srv := httptest.NewServer(Handler(s, slog.New(slog.DiscardHandler), time.Now))
+	srv := httptest.NewServer(Handler(s, s, slog.New(slog.DiscardHandler), time.Now))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -57,5 +58,37 @@ func TestBackupFailureIsNeverAShortFile(t *testing.T) {
 	n, err := io.Copy(io.Discard, res.Body)
 	if err == nil {
 		t.Errorf("a backup cut off after %d bytes read without error", n)
+	}
+}
+
+// pagedLog is a domain.AuditLog of n entries, newest first, in pages of at most
+// two whatever is asked, to exercise paging.
+type pagedLog struct{ n int }
+
+func (p pagedLog) Audit(_ context.Context, q domain.AuditQuery) (*domain.AuditPage, error) {
+	next := p.n // the newest entry not yet returned
+	if q.After != "" {
+		fmt.Sscan(q.After, &next)
+		next--
+	}
+	page := &domain.AuditPage{}
+	for seq := next; seq >= 1 && len(page.Entries) < 2; seq-- {
+		page.Entries = append(page.Entries, domain.AuditEntry{Seq: uint64(seq), NodeID: "n"})
+		page.Cursors = append(page.Cursors, fmt.Sprint(seq))
+	}
+	page.HasNextPage = next-len(page.Entries) >= 1
+	return page, nil
+}
+
+// TestAuditPagesOldestFirst: an AuditLog read page by page comes out whole and
+// oldest first.
+func TestAuditPagesOldestFirst(t *testing.T) {
+	var seqs []uint64
+	err := AuditPages{Log: pagedLog{n: 5}}.EachAudit(context.Background(), func(e domain.AuditEntry) error {
+		seqs = append(seqs, e.Seq)
+		return nil
+	})
+	if err != nil || fmt.Sprint(seqs) != "[1 2 3 4 5]" {
+		t.Errorf("entries %v, %v; want [1 2 3 4 5]", seqs, err)
 	}
 }
