@@ -65,22 +65,14 @@ func importCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 		return err
 	}
 	b.DryRun = c.DryRun
-	var w domain.Writer
-	switch c.Store {
-	case "neo4j":
-		s, err := neo4j.Open(ctx, c.Neo4j)
-		if err != nil {
-			return fmt.Errorf("neo4j: %w", err)
-		}
-		defer s.Close(context.Background())
-		w = s
-	default:
-		s, err := openDurable(ctx, c, ds)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		w = s
+	st, closeStore, err := openStore(ctx, c, ds)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	w, ok := st.(domain.Writer)
+	if !ok {
+		return fmt.Errorf("import: the %s store cannot be written to", c.Store)
 	}
 	res, err := w.ImportBatch(ctx, importActor, b)
 	if err != nil {

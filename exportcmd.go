@@ -13,7 +13,6 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/store/bolt"
-	"github.com/corridor-kg/corridor/store/neo4j"
 )
 
 // exportFilterFlags are the filter flags of `corridor export`, named as the
@@ -44,26 +43,14 @@ func exportCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 		return fmt.Errorf("export: --%s: %s", domain.ErrorField(err), domain.ErrorMessage(err))
 	}
 
-	var st domain.Store
-	switch c.Store {
-	case "neo4j":
-		s, err := neo4j.Open(ctx, c.Neo4j)
-		if err != nil {
-			return fmt.Errorf("neo4j: %w", err)
-		}
-		defer s.Close(context.Background())
-		st = s
-	default:
-		s, err := openDurable(ctx, c, ds)
-		if errors.Is(err, bolt.ErrLocked) {
-			return fmt.Errorf("export: %w\na running server holds the store: download GET /export/%s from it instead", err, format.Name)
-		}
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		st = s
+	st, closeStore, err := openStore(ctx, c, ds)
+	if errors.Is(err, bolt.ErrLocked) {
+		return fmt.Errorf("export: %w\na running server holds the store: download GET /export/%s from it instead", err, format.Name)
 	}
+	if err != nil {
+		return err
+	}
+	defer closeStore()
 	g, err := export.Load(ctx, st, filter)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
