@@ -20,10 +20,6 @@ type index struct {
 	byID    map[string]domain.Node
 	// byKind holds the nodes of each kind sorted by ID.
 	byKind map[domain.Kind][]domain.Node
-	// labels holds each node's normalised label (textnorm.Normalize) by ID, for
-	// sorting while the index is built; buildIndex drops it when done (the
-	// search index keeps the labels by position).
-	labels map[string]string
 	// graph is the traversal index of Explorer (explore_graph.go).
 	graph *graph
 	// rel answers Related: relation → parent ID → children, already in their documented order.
@@ -67,14 +63,17 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 		}
 	})
 	ix.byID = make(map[string]domain.Node, len(nodes))
-	ix.labels = make(map[string]string, len(nodes))
+	// byLabel holds each node's normalised label by ID, to sort lists and
+	// relations while the index is built (the search index keeps the labels by
+	// position).
+	byLabel := make(map[string]string, len(nodes))
 	for i, n := range nodes {
 		id := n.NodeID()
 		if _, dup := ix.byID[id]; dup {
 			return nil, fmt.Errorf("memory: duplicate ID %q", id)
 		}
 		ix.byID[id] = n
-		ix.labels[id] = labels[i]
+		byLabel[id] = labels[i]
 		ix.byKind[n.NodeKind()] = append(ix.byKind[n.NodeKind()], n)
 	}
 	if err := ix.checkReferences(nodes); err != nil {
@@ -90,14 +89,13 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	var gerr error
 	parallel(
 		func() { ix.graph, gerr = buildGraph(nodes) },
-		ix.buildRelations,
-		ix.buildLists,
+		func() { ix.buildRelations(byLabel) },
+		func() { ix.buildLists(byLabel) },
 		func() { ix.search = buildSearch(nodes, labels) },
 	)
 	if gerr != nil {
 		return nil, gerr
 	}
-	ix.labels = nil
 	ix.programmes = slices.Clone(ds.Programmes)
 	slices.SortFunc(ix.programmes, func(a, b *domain.Programme) int {
 		return cmp.Or(strings.Compare(textnorm.Normalize(a.Name), textnorm.Normalize(b.Name)), strings.Compare(a.ID, b.ID))

@@ -52,12 +52,13 @@ type sortOrder struct {
 	rank []int32
 }
 
-// keyFunc computes the sort key of a node under one order field ("" for null).
-type keyFunc func(ix *index, n domain.Node) string
+// keyFunc computes the sort key of a node under one order field ("" for null);
+// byLabel holds the nodes' normalised labels by ID.
+type keyFunc func(byLabel map[string]string, n domain.Node) string
 
 func dateKey(d domain.PartialDate) string { return d.Value }
 
-func labelKey(ix *index, n domain.Node) string { return ix.labels[n.NodeID()] }
+func labelKey(byLabel map[string]string, n domain.Node) string { return byLabel[n.NodeID()] }
 
 // cursorKeys returns a sort key as the key list of a cursor (nil for null).
 func cursorKeys(k string) []*string {
@@ -77,12 +78,12 @@ var listSpecs = map[listName]struct {
 }{
 	listActors: {"NAME", []domain.Kind{domain.KindPerson, domain.KindOrganization, domain.KindCountry}, map[string]keyFunc{
 		"NAME": labelKey,
-		"KIND": func(_ *index, n domain.Node) string { return string(n.NodeKind()) },
+		"KIND": func(_ map[string]string, n domain.Node) string { return string(n.NodeKind()) },
 	}},
 	listMeetings: {"DATE", []domain.Kind{domain.KindMeeting}, map[string]keyFunc{
-		"DATE":  func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Meeting).Date) },
+		"DATE":  func(_ map[string]string, n domain.Node) string { return dateKey(n.(*domain.Meeting).Date) },
 		"TITLE": labelKey,
-		"SEQUENCE": func(_ *index, n domain.Node) string {
+		"SEQUENCE": func(_ map[string]string, n domain.Node) string {
 			if s := n.(*domain.Meeting).Sequence; s != nil {
 				return fmt.Sprintf("%010d", *s)
 			}
@@ -90,23 +91,26 @@ var listSpecs = map[listName]struct {
 		},
 	}},
 	listCommitments: {"DATE", []domain.Kind{domain.KindCommitment}, map[string]keyFunc{
-		"DATE":      func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Commitment).Date) },
-		"KIND":      func(_ *index, n domain.Node) string { return string(n.(*domain.Commitment).Kind) },
-		"STATUS":    func(_ *index, n domain.Node) string { return string(n.(*domain.Commitment).Status) },
-		"STATEMENT": func(_ *index, n domain.Node) string { return textnorm.Normalize(n.(*domain.Commitment).Statement) },
+		"DATE":   func(_ map[string]string, n domain.Node) string { return dateKey(n.(*domain.Commitment).Date) },
+		"KIND":   func(_ map[string]string, n domain.Node) string { return string(n.(*domain.Commitment).Kind) },
+		"STATUS": func(_ map[string]string, n domain.Node) string { return string(n.(*domain.Commitment).Status) },
+		"STATEMENT": func(_ map[string]string, n domain.Node) string {
+			return textnorm.Normalize(n.(*domain.Commitment).Statement)
+		},
 	}},
 	listProjects: {"NAME", []domain.Kind{domain.KindProject}, map[string]keyFunc{
 		"NAME":   labelKey,
-		"STATUS": func(_ *index, n domain.Node) string { return string(n.(*domain.Project).Status) },
+		"STATUS": func(_ map[string]string, n domain.Node) string { return string(n.(*domain.Project).Status) },
 	}},
 	listSources: {"PUBLISHED", []domain.Kind{domain.KindSource}, map[string]keyFunc{
-		"PUBLISHED": func(_ *index, n domain.Node) string { return dateKey(n.(*domain.Source).Published) },
+		"PUBLISHED": func(_ map[string]string, n domain.Node) string { return dateKey(n.(*domain.Source).Published) },
 		"TITLE":     labelKey,
 	}},
 }
 
-// buildLists sorts every connection under every order field and direction.
-func (ix *index) buildLists() {
+// buildLists sorts every connection under every order field and direction;
+// byLabel holds the nodes' normalised labels by ID.
+func (ix *index) buildLists(byLabel map[string]string) {
 	ix.lists = map[listName]*list{}
 	for name, spec := range listSpecs {
 		var nodes []domain.Node
@@ -123,7 +127,7 @@ func (ix *index) buildLists() {
 		for field, key := range spec.fields {
 			f := &sortField{keys: make([]string, len(nodes))}
 			for i, n := range nodes {
-				f.keys[i] = key(ix, n)
+				f.keys[i] = key(byLabel, n)
 			}
 			f.sort()
 			l.fields[field] = f

@@ -70,7 +70,7 @@ func byPillarNumber(a, b domain.Node) int {
 }
 
 // relOrder returns the comparator of a relation's lists, nil for the lists
-// ordered by normalised label (precomputed in ix.labels), then ID.
+// ordered by normalised label, then ID.
 func relOrder(r domain.Relation) func(a, b domain.Node) int {
 	switch r {
 	case domain.RelOrgChildren, domain.RelCountryActors, domain.RelPillarProjects,
@@ -89,8 +89,9 @@ func compareInSeries(a, b *domain.Meeting) int {
 	return cmp.Or(compareIntPtr(a.Sequence, b.Sequence), compareDate(a.Date, b.Date), strings.Compare(a.ID, b.ID))
 }
 
-// buildRelations fills ix.rel for every relation in domain.Relations.
-func (ix *index) buildRelations() {
+// buildRelations fills ix.rel for every relation in domain.Relations; byLabel
+// holds the nodes' normalised labels by ID.
+func (ix *index) buildRelations(byLabel map[string]string) {
 	for _, r := range domain.Relations {
 		ix.rel[r] = map[string][]domain.Node{}
 	}
@@ -174,15 +175,15 @@ func (ix *index) buildRelations() {
 	rels := slices.Collect(maps.Keys(ix.rel))
 	parallelChunks(len(rels), func(_, lo, hi int) {
 		for _, r := range rels[lo:hi] {
-			ix.sortRelation(ix.rel[r], relOrder(r))
+			sortRelation(ix.rel[r], relOrder(r), byLabel)
 		}
 	})
 }
 
-// sortRelation sorts each list of byParent in the given order (label order
-// when nil, each child's label looked up once), drops repeated children and
-// moves the lists into one array.
-func (ix *index) sortRelation(byParent map[string][]domain.Node, order func(a, b domain.Node) int) {
+// sortRelation sorts each list of byParent in the given order (when nil, by
+// label in byLabel, each child's looked up once, then ID), drops repeated
+// children and moves the lists into one array.
+func sortRelation(byParent map[string][]domain.Node, order func(a, b domain.Node) int, byLabel map[string]string) {
 	type labelled struct {
 		label string
 		node  domain.Node
@@ -193,7 +194,7 @@ func (ix *index) sortRelation(byParent map[string][]domain.Node, order func(a, b
 		if order == nil {
 			buf = buf[:0]
 			for _, n := range children {
-				buf = append(buf, labelled{ix.labels[n.NodeID()], n})
+				buf = append(buf, labelled{byLabel[n.NodeID()], n})
 			}
 			slices.SortFunc(buf, func(a, b labelled) int {
 				return cmp.Or(strings.Compare(a.label, b.label), strings.Compare(a.node.NodeID(), b.node.NodeID()))
