@@ -24,7 +24,7 @@ type index struct {
 	graph *graph
 	// rel answers Related: relation → parent ID → children, already in their documented order.
 	rel map[domain.Relation]map[string][]domain.Node
-	// lists holds, per connection, the sortable entries and their sorted orders.
+	// lists holds, per connection, its nodes, their sort keys and sorted orders (lists.go).
 	lists map[listName]*list
 	// programmes and pillars in the order Programmes and Pillars return them.
 	programmes []*domain.Programme
