@@ -119,12 +119,29 @@ func Handler(b Backuper, a AuditSource, log *slog.Logger, now func() time.Time) 
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Content-Disposition", `attachment; filename="corridor-audit`+ext+`"`)
 		w.Header().Set("Cache-Control", "no-store")
-		if err := WriteAudit(r.Context(), w, a, format, r.URL.Query().Get("node")); err != nil {
-			log.Error("audit export failed", "err", err)
-			panic(http.ErrAbortHandler)
+		cw := &countingWriter{w: w}
+		if err := WriteAudit(r.Context(), cw, a, format, r.URL.Query().Get("node")); err != nil {
+			log.Error("audit export failed", "bytes", cw.n, "err", err)
+			if cw.n == 0 {
+				writeError(w, http.StatusInternalServerError, domain.EINTERNAL, "the audit export failed; see the server log")
+				return
+			}
+			panic(http.ErrAbortHandler) // never a short file that looks whole
 		}
 	})
 	return mux
+}
+
+// countingWriter counts the bytes that reached w.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // auditRecord is an audit entry as exported: the before and after records as
@@ -169,11 +186,11 @@ func WriteAudit(ctx context.Context, w io.Writer, s AuditSource, format, node st
 		return cw.Write([]string{strconv.FormatUint(rec.Seq, 10), strconv.FormatUint(rec.Write, 10), rec.At, rec.Actor,
 			string(rec.Action), rec.NodeID, string(e.Before), string(e.After)})
 	})
-	if cw != nil {
+	if cw != nil && err == nil {
+		// csv.Writer shares bw (bufio hands back a large enough Writer), so its
+		// Flush reaches w: only once everything was read.
 		cw.Flush()
-		if err == nil {
-			err = cw.Error()
-		}
+		err = cw.Error()
 	}
 	if err == nil {
 		err = bw.Flush()

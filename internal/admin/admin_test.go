@@ -92,3 +92,36 @@ func TestAuditPagesOldestFirst(t *testing.T) {
 		t.Errorf("entries %v, %v; want [1 2 3 4 5]", seqs, err)
 	}
 }
+
+// brokenLog is a domain.AuditLog that fails.
+type brokenLog struct{}
+
+func (brokenLog) Audit(context.Context, domain.AuditQuery) (*domain.AuditPage, error) {
+	return nil, errors.New("database on fire")
+}
+
+// TestAuditFailureBeforeAnyByte: an audit export that fails before writing is a
+// coded 500, not a cut connection.
+func TestAuditFailureBeforeAnyByte(t *testing.T) {
+	srv := httptest.NewServer(Handler(nil, AuditPages{Log: brokenLog{}}, slog.New(slog.DiscardHandler), time.Now))
+	t.Cleanup(srv.Close)
+	res, err := http.Get(srv.URL + "/admin/audit?format=csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 500 || !strings.Contains(string(body), `"INTERNAL"`) || strings.Contains(string(body), "fire") {
+		t.Errorf("failed audit export: %d %s", res.StatusCode, body)
+	}
+	// No backup on a store without a file: 404 saying where backups come from.
+	res, err = http.Get(srv.URL + "/admin/backup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.Contains(string(body), "neo4j-admin") {
+		t.Errorf("backup without a file: %d %s", res.StatusCode, body)
+	}
+}
