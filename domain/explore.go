@@ -485,6 +485,28 @@ func (t amountTotals) list() []AmountSum {
 	return out
 }
 
+// MaxStatGroups is the most groups CommitmentStats returns when asked for a
+// number of them.
+const MaxStatGroups = 10_000
+
+// CheckStatsFirst returns the EINVALID error of a CommitmentStats first argument
+// out of range: 0 (every group) or 1 to MaxStatGroups.
+func CheckStatsFirst(first int) error {
+	if first < 0 || first > MaxStatGroups {
+		return FieldErrorf(EINVALID, "first", "first must be between 1 and %d, got %d", MaxStatGroups, first)
+	}
+	return nil
+}
+
+// FirstStatGroups returns the first `first` of sorted groups (all of them when
+// first is 0).
+func FirstStatGroups(gs []StatGroup, first int) []StatGroup {
+	if first > 0 && len(gs) > first {
+		return gs[:first:first]
+	}
+	return gs
+}
+
 // SortStatGroups orders groups by count, largest first, then key.
 func SortStatGroups(gs []StatGroup) {
 	slices.SortFunc(gs, func(a, b StatGroup) int {
@@ -607,8 +629,9 @@ type Explorer interface {
 	// Timeline returns the events selected by q ordered by CompareTimelineEvents.
 	Timeline(ctx context.Context, q TimelineQuery) ([]TimelineEvent, error)
 	// CommitmentStats groups the commitments matching f (as Store.Commitments
-	// filters them) and returns non-empty groups ordered by SortStatGroups.
-	CommitmentStats(ctx context.Context, group CommitmentGroup, f CommitmentFilter) ([]StatGroup, error)
+	// filters them) and returns non-empty groups ordered by SortStatGroups: the
+	// first `first` of them, every one when first is 0 (see CheckStatsFirst).
+	CommitmentStats(ctx context.Context, group CommitmentGroup, f CommitmentFilter, first int) ([]StatGroup, error)
 	// CompareMeetings compares the commitments made at meeting a with those made
 	// at meeting b (see CompareCommitments).
 	CompareMeetings(ctx context.Context, a, b string) (*MeetingComparison, error)

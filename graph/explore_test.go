@@ -301,7 +301,7 @@ func TestCommitmentStats(t *testing.T) {
 			if filter != "" {
 				f.Statuses = []domain.CommitmentStatus{domain.StatusAgreed, domain.StatusProposed}
 			}
-			want, err := e.CommitmentStats(context.Background(), g, f)
+			want, err := e.CommitmentStats(context.Background(), g, f, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -517,5 +517,24 @@ func TestExploreComplexity(t *testing.T) {
 	}
 	if r := post(t, srv, four(", first: 20, maxHops: 6"), nil); r.code() != domain.ECOMPLEXITY {
 		t.Errorf("four paths fields at their maximum: code %q, want %s", r.code(), domain.ECOMPLEXITY)
+	}
+}
+
+// TestCommitmentStatsFirst: first keeps the largest groups; out of range is
+// BAD_USER_INPUT naming it.
+func TestCommitmentStatsFirst(t *testing.T) {
+	h := NewHandler(fixtureStore(t), quietConfig())
+	var all, top struct{ CommitmentStats []struct{ Key string } }
+	as(t, h, "", `{ commitmentStats(groupBy: KIND) { key } }`, nil).decode(t, &all)
+	as(t, h, "", `{ commitmentStats(groupBy: KIND, first: 2) { key } }`, nil).decode(t, &top)
+	if len(all.CommitmentStats) < 3 || len(top.CommitmentStats) != 2 ||
+		top.CommitmentStats[0] != all.CommitmentStats[0] || top.CommitmentStats[1] != all.CommitmentStats[1] {
+		t.Errorf("first 2 = %v, all = %v", top.CommitmentStats, all.CommitmentStats)
+	}
+	for _, first := range []int{0, domain.MaxStatGroups + 1} {
+		r := as(t, h, "", `query($n: Int) { commitmentStats(groupBy: KIND, first: $n) { key } }`, map[string]any{"n": first})
+		if r.code() != domain.EINVALID || r.Errors[0].Extensions["field"] != "first" {
+			t.Errorf("first %d: %+v", first, r.Errors)
+		}
 	}
 }

@@ -139,6 +139,14 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []domain.Kind, _ []domain.RelType, limit *int) int {
 		return 1 + countOr(limit, domain.DefaultNeighborhoodLimit, domain.MaxNeighborhoodLimit)*child
 	}
+	// A roll-up returns one group per key: with first, that many at most.
+	// Without first, or out of range (the resolver's precise error), one selection.
+	c.Query.CommitmentStats = func(child int, _ domain.CommitmentGroup, _ *model.CommitmentFilter, first *int) int {
+		if first == nil || *first < 1 || *first > domain.MaxStatGroups {
+			return 1 + child
+		}
+		return 1 + *first*child
+	}
 	c.Query.Timeline = func(child int, _ *string, _ *string, _ *string, _ *string, first *int) int {
 		return 1 + countOr(first, domain.DefaultTimelineFirst, domain.MaxTimelineFirst)*child
 	}

@@ -135,9 +135,9 @@ func (s *countingExplorer) Timeline(ctx context.Context, q domain.TimelineQuery)
 	return s.explorer.Timeline(ctx, q)
 }
 
-func (s *countingExplorer) CommitmentStats(ctx context.Context, g domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+func (s *countingExplorer) CommitmentStats(ctx context.Context, g domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	s.record("CommitmentStats")
-	return s.explorer.CommitmentStats(ctx, g, f)
+	return s.explorer.CommitmentStats(ctx, g, f, first)
 }
 
 func (s *countingExplorer) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {

@@ -722,7 +722,7 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, series *str
 	return ptrs(events), nil
 }
 
-func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) ([]*domain.StatGroup, error) {
+func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter, first *int) ([]*domain.StatGroup, error) {
 	f, err := commitmentFilter(filter)
 	if err != nil {
 		return nil, err
@@ -731,7 +731,13 @@ func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.Comm
 	if err != nil {
 		return nil, err
 	}
-	groups, err := e.CommitmentStats(ctx, groupBy, f)
+	n := 0
+	if first != nil {
+		if n = *first; n < 1 || n > domain.MaxStatGroups {
+			return nil, domain.FieldErrorf(domain.EINVALID, "first", "first must be between 1 and %d, got %d", domain.MaxStatGroups, n)
+		}
+	}
+	groups, err := e.CommitmentStats(ctx, groupBy, f, n)
 	if err != nil {
 		return nil, exploreError("commitment stats by "+string(groupBy), err, nil)
 	}

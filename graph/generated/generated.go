@@ -456,7 +456,7 @@ type ComplexityRoot struct {
 		About           func(childComplexity int) int
 		Actors          func(childComplexity int, filter *model.ActorFilter, orderBy *model.ActorOrder, first *int, after *string) int
 		AuditLog        func(childComplexity int, first *int, after *string, node *string) int
-		CommitmentStats func(childComplexity int, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) int
+		CommitmentStats func(childComplexity int, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter, first *int) int
 		Commitments     func(childComplexity int, filter *model.CommitmentFilter, orderBy *model.CommitmentOrder, first *int, after *string) int
 		CompareMeetings func(childComplexity int, a string, b string) int
 		Meetings        func(childComplexity int, filter *model.MeetingFilter, orderBy *model.MeetingOrder, first *int, after *string) int
@@ -751,7 +751,7 @@ type QueryResolver interface {
 	Paths(ctx context.Context, from string, to string, maxHops *int, via []domain.RelType, avoid []string, throughHubs *bool, first *int) ([]*domain.Path, error)
 	Neighborhood(ctx context.Context, id string, depth *int, kinds []domain.Kind, relationTypes []domain.RelType, limit *int) (*domain.Subgraph, error)
 	Timeline(ctx context.Context, actor *string, series *string, from *string, to *string, first *int) ([]*domain.TimelineEvent, error)
-	CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter) ([]*domain.StatGroup, error)
+	CommitmentStats(ctx context.Context, groupBy domain.CommitmentGroup, filter *model.CommitmentFilter, first *int) ([]*domain.StatGroup, error)
 	CompareMeetings(ctx context.Context, a string, b string) (*domain.MeetingComparison, error)
 	AuditLog(ctx context.Context, first *int, after *string, node *string) (*model.AuditConnection, error)
 }
@@ -2693,7 +2693,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CommitmentStats(childComplexity, args["groupBy"].(domain.CommitmentGroup), args["filter"].(*model.CommitmentFilter)), true
+		return e.ComplexityRoot.Query.CommitmentStats(childComplexity, args["groupBy"].(domain.CommitmentGroup), args["filter"].(*model.CommitmentFilter), args["first"].(*int)), true
 	case "Query.commitments":
 		if e.ComplexityRoot.Query.Commitments == nil {
 			break
@@ -4692,6 +4692,8 @@ type Query {
     groupBy: CommitmentGroup!
     "Which commitments to count (as ` + "`" + `commitments` + "`" + ` filters them)."
     filter: CommitmentFilter
+    "Only the largest groups, this many (1 to 10,000; every group when omitted). Groups come largest first, so ` + "`" + `first: 10` + "`" + ` are the top ten; on a large graph, grouping by ` + "`" + `ACTOR` + "`" + ` or ` + "`" + `MEETING` + "`" + ` makes hundreds of thousands of groups, and the query's complexity counts the selection ` + "`" + `first` + "`" + ` times."
+    first: Int
   ): [CommitmentStatGroup!]!
 
   """
@@ -6724,6 +6726,14 @@ func (ec *executionContext) field_Query_commitmentStats_args(ctx context.Context
 		return nil, err
 	}
 	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -15825,7 +15835,7 @@ func (ec *executionContext) _Query_commitmentStats(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CommitmentStats(ctx, fc.Args["groupBy"].(domain.CommitmentGroup), fc.Args["filter"].(*model.CommitmentFilter))
+			return ec.Resolvers.Query().CommitmentStats(ctx, fc.Args["groupBy"].(domain.CommitmentGroup), fc.Args["filter"].(*model.CommitmentFilter), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.StatGroup) graphql.Marshaler {

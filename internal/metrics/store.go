@@ -165,8 +165,8 @@ func (s *explorer) Timeline(ctx context.Context, q domain.TimelineQuery) ([]doma
 	return observe(s.m, "Timeline", func() ([]domain.TimelineEvent, error) { return s.ex.Timeline(ctx, q) })
 }
 
-func (s *explorer) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
-	return observe(s.m, "CommitmentStats", func() ([]domain.StatGroup, error) { return s.ex.CommitmentStats(ctx, group, f) })
+func (s *explorer) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
+	return observe(s.m, "CommitmentStats", func() ([]domain.StatGroup, error) { return s.ex.CommitmentStats(ctx, group, f, first) })
 }
 
 func (s *explorer) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {

@@ -38,11 +38,11 @@ func (s *Store) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.
 }
 
 // CommitmentStats implements domain.Explorer.
-func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("memory: commitment stats: %w", err)
 	}
-	return s.idx.Load().commitmentStats(ctx, group, f)
+	return s.idx.Load().commitmentStats(ctx, group, f, first)
 }
 
 // CompareMeetings implements domain.Explorer.

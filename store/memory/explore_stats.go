@@ -15,9 +15,12 @@ import (
 // equals the total of Commitments filtered by that pillar or programme. The
 // groups of every commitment come from a table built on the grouping's first
 // use (statKeys), so a call counts into an array instead of hashing keys.
-func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	if !domain.Valid(group, domain.CommitmentGroups) {
 		return nil, domain.FieldErrorf(domain.EINVALID, "groupBy", "unknown commitment grouping %q", group)
+	}
+	if err := domain.CheckStatsFirst(first); err != nil {
+		return nil, err
 	}
 	q, err := ix.commitmentQuery(f)
 	if err != nil {
@@ -82,7 +85,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 	// one holds the sums of the groups with one priced commitment, copied from
 	// alone instead of summed again.
 	one := make([]domain.AmountSum, 0, singles)
-	return t.sortedGroups(counts, func(k int32) []domain.AmountSum {
+	return t.sortedGroups(counts, first, func(k int32) []domain.AmountSum {
 		rs := flat[start[k]:start[k+1]]
 		switch len(rs) {
 		case 0:
@@ -119,10 +122,11 @@ func (t *groupTable) amountLists(priced, withAmount []int32) (flat, start []int3
 }
 
 // sortedGroups returns the groups with a non-zero count in the order of
-// domain.SortStatGroups (count descending, then key), with their amounts. It
-// sorts by counting: the groups are visited in key order (byKey) and placed in
-// the slot range of their count.
-func (t *groupTable) sortedGroups(counts []int32, amounts func(k int32) []domain.AmountSum) []domain.StatGroup {
+// domain.SortStatGroups (count descending, then key), with their amounts: the
+// first `first` of them (all when first is 0), the others never built. It sorts
+// by counting: the groups are visited in key order (byKey) and placed in the
+// slot range of their count.
+func (t *groupTable) sortedGroups(counts []int32, first int, amounts func(k int32) []domain.AmountSum) []domain.StatGroup {
 	var most int32
 	groups := 0
 	for _, c := range counts {
@@ -141,13 +145,18 @@ func (t *groupTable) sortedGroups(counts []int32, amounts func(k int32) []domain
 	for i := 1; i < len(next); i++ {
 		next[i] += next[i-1]
 	}
+	if first > 0 {
+		groups = min(groups, first)
+	}
 	out := make([]domain.StatGroup, groups)
 	for _, k := range t.byKey {
 		c := counts[k]
 		if c == 0 {
 			continue
 		}
-		out[next[most-c]] = domain.StatGroup{Key: t.dict[k], Label: t.labels[k], Count: int(c), Amounts: amounts(k)}
+		if slot := next[most-c]; int(slot) < groups {
+			out[slot] = domain.StatGroup{Key: t.dict[k], Label: t.labels[k], Count: int(c), Amounts: amounts(k)}
+		}
 		next[most-c]++
 	}
 	return out

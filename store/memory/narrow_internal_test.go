@@ -37,7 +37,7 @@ func TestNarrowedScans(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, fmt.Sprint(pg.TotalCount, pg.HasNextPage, pg.Items, pg.Cursors))
-			gs, err := s.CommitmentStats(ctx, domain.GroupActor, f)
+			gs, err := s.CommitmentStats(ctx, domain.GroupActor, f, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -256,11 +256,26 @@ func BenchmarkScalePaths(b *testing.B) {
 func BenchmarkScaleCommitmentStats(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range scaleSizes() {
+		// Every grouping, all groups; and the two with hundreds of thousands of
+		// groups at 1M, the top 100 (commitmentStats(first: 100)).
+		type run struct {
+			g     domain.CommitmentGroup
+			first int
+		}
+		var runs []run
 		for _, g := range domain.CommitmentGroups {
-			b.Run(fmt.Sprintf("n=%d/%s", n, g), func(b *testing.B) {
+			runs = append(runs, run{g, 0})
+		}
+		runs = append(runs, run{domain.GroupActor, 100}, run{domain.GroupMeeting, 100})
+		for _, r := range runs {
+			name := fmt.Sprintf("n=%d/%s", n, r.g)
+			if r.first > 0 {
+				name += fmt.Sprintf("/first=%d", r.first)
+			}
+			b.Run(name, func(b *testing.B) {
 				s, _ := scaleStore(b, n)
 				stats := func() error {
-					_, err := s.CommitmentStats(ctx, g, domain.CommitmentFilter{})
+					_, err := s.CommitmentStats(ctx, r.g, domain.CommitmentFilter{}, r.first)
 					return err
 				}
 				var lat latencies
@@ -281,7 +296,7 @@ func BenchmarkScaleCommitmentStats(b *testing.B) {
 			var lat latencies
 			for b.Loop() {
 				lat.time(func() {
-					_, err := s.CommitmentStats(ctx, domain.GroupSeries, domain.CommitmentFilter{MadeByID: &maker})
+					_, err := s.CommitmentStats(ctx, domain.GroupSeries, domain.CommitmentFilter{MadeByID: &maker}, 0)
 					if err != nil && !errors.Is(err, context.Canceled) {
 						b.Fatal(err)
 					}

@@ -70,10 +70,14 @@ func stringOr(v any) string {
 // CommitmentStats implements domain.Explorer: one statement filters the
 // commitments as the commitments connection does and aggregates them by group
 // in Cypher (explore.stats); Go sums the amounts of each group with
-// domain.SumAmountList and orders the groups with domain.SortStatGroups.
-func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter) ([]domain.StatGroup, error) {
+// domain.SumAmountList, orders the groups with domain.SortStatGroups and keeps
+// the first `first`.
+func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	if !domain.Valid(group, domain.CommitmentGroups) {
 		return nil, domain.FieldErrorf(domain.EINVALID, "groupBy", "unknown commitment grouping %q", group)
+	}
+	if err := domain.CheckStatsFirst(first); err != nil {
+		return nil, err
 	}
 	params, err := commitmentParams(f)
 	if err != nil {
@@ -96,7 +100,7 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 		out = append(out, g)
 	}
 	domain.SortStatGroups(out)
-	return out, nil
+	return domain.FirstStatGroups(out, first), nil
 }
 
 // statGroup reads a row of explore.stats: key, label, the number of commitments

@@ -75,7 +75,7 @@ func explorerCalls(ds *domain.Dataset) []struct {
 			return err
 		}},
 		{"CommitmentStats", 1, func(ctx context.Context, s *Store) error {
-			_, err := s.CommitmentStats(ctx, domain.GroupProgramme, domain.CommitmentFilter{})
+			_, err := s.CommitmentStats(ctx, domain.GroupProgramme, domain.CommitmentFilter{}, 0)
 			return err
 		}},
 		{"CompareMeetings", 2, func(ctx context.Context, s *Store) error {
@@ -218,7 +218,7 @@ func TestExplorerInjection(t *testing.T) {
 		_, err2 := s.Neighborhood(ctx, domain.NeighborhoodQuery{ID: text, Depth: 2})
 		_, err3 := s.Timeline(ctx, domain.TimelineQuery{ActorID: p, Series: p})
 		_, err4 := s.CommitmentStats(ctx, domain.GroupActor, domain.CommitmentFilter{MadeByID: p, MadeToID: p, MeetingID: p,
-			Series: p, ProjectID: p, PillarID: p, ProgrammeID: p, ConcernsID: p})
+			Series: p, ProjectID: p, PillarID: p, ProgrammeID: p, ConcernsID: p}, 0)
 		standIn = "meeting:jcc-1"
 		_, err5 := s.CompareMeetings(ctx, text, text+"'")
 		_, err6 := s.ChangesSincePrevious(ctx, text)

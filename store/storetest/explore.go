@@ -602,7 +602,7 @@ func testCommitmentStats(t *testing.T, e domain.Explorer) {
 	ctx := context.Background()
 	get := func(g domain.CommitmentGroup, f domain.CommitmentFilter) []domain.StatGroup {
 		t.Helper()
-		gs, err := e.CommitmentStats(ctx, g, f)
+		gs, err := e.CommitmentStats(ctx, g, f, 0)
 		if err != nil {
 			t.Fatalf("CommitmentStats(%s, %+v): %v", g, f, err)
 		}
@@ -640,10 +640,25 @@ func testCommitmentStats(t *testing.T, e domain.Explorer) {
 	if gs[0].Label != "Information technology" || gs[1].Label != "" {
 		t.Errorf("pillar labels %q, %q", gs[0].Label, gs[1].Label)
 	}
-	_, err := e.CommitmentStats(ctx, "COLOUR", domain.CommitmentFilter{})
+	// first keeps the largest groups, in the same order.
+	for _, first := range []int{1, 3, 6, 7, 100} {
+		all := get(domain.GroupKind, domain.CommitmentFilter{})
+		gs, err := e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{}, first)
+		if err != nil {
+			t.Fatalf("CommitmentStats(KIND, first %d): %v", first, err)
+		}
+		if want := all[:min(first, len(all))]; !reflect.DeepEqual(gs, want) {
+			t.Errorf("CommitmentStats(KIND, first %d) = %q, want %q", first, statStrings(gs), statStrings(want))
+		}
+	}
+	_, err := e.CommitmentStats(ctx, "COLOUR", domain.CommitmentFilter{}, 0)
 	wantCode(t, "CommitmentStats(COLOUR)", err, domain.EINVALID, "groupBy")
-	_, err = e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{From: ptr("2019-02-30")})
+	_, err = e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{From: ptr("2019-02-30")}, 0)
 	wantCode(t, "CommitmentStats(bad from)", err, domain.EINVALID, "filter.from")
+	for _, first := range []int{-1, domain.MaxStatGroups + 1} {
+		_, err = e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{}, first)
+		wantCode(t, "CommitmentStats(first out of range)", err, domain.EINVALID, "first")
+	}
 }
 
 // matchStrings renders matches as "before>after" ("-" for nil).
@@ -728,7 +743,7 @@ func testChangesSincePrevious(t *testing.T, e domain.Explorer) {
 }
 
 func testSeriesStats(t *testing.T, e domain.Explorer) {
-	gs, err := e.CommitmentStats(context.Background(), domain.GroupSeries, domain.CommitmentFilter{})
+	gs, err := e.CommitmentStats(context.Background(), domain.GroupSeries, domain.CommitmentFilter{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -742,7 +757,7 @@ func testSeriesStats(t *testing.T, e domain.Explorer) {
 	if !reflect.DeepEqual(gs[0].Amounts, want) {
 		t.Errorf("TDS amounts %+v, want %+v", gs[0].Amounts, want)
 	}
-	gs, err = e.CommitmentStats(context.Background(), domain.GroupMeeting, domain.CommitmentFilter{Kinds: []domain.CommitmentKind{domain.CommitmentPledge}})
+	gs, err = e.CommitmentStats(context.Background(), domain.GroupMeeting, domain.CommitmentFilter{Kinds: []domain.CommitmentKind{domain.CommitmentPledge}}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -910,7 +925,7 @@ func testSyntheticStats(t *testing.T, e domain.Explorer, ds *domain.Dataset) {
 					amounts[k] = append(amounts[k], c)
 				}
 			}
-			gs, err := e.CommitmentStats(context.Background(), g, f)
+			gs, err := e.CommitmentStats(context.Background(), g, f, 0)
 			if err != nil {
 				t.Fatalf("CommitmentStats(%s): %v", g, err)
 			}
@@ -1008,7 +1023,7 @@ func testExplorerCancelled(t *testing.T, e domain.Explorer) {
 	if _, err := e.Timeline(ctx, domain.TimelineQuery{}); err == nil {
 		t.Error("Timeline ignored a cancelled context")
 	}
-	if _, err := e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{}); err == nil {
+	if _, err := e.CommitmentStats(ctx, domain.GroupKind, domain.CommitmentFilter{}, 0); err == nil {
 		t.Error("CommitmentStats ignored a cancelled context")
 	}
 }
