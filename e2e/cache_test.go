@@ -30,3 +30,23 @@ func TestResponseCacheOverRealServer(t *testing.T) {
 		t.Errorf("cached answer differs:\n%s\n%s", answers[0], answers[1])
 	}
 }
+
+// TestRefusalsCarryNoCacheHeader: a request the checks refuse (now looked up in
+// the cache first) is no "miss": the header marks computed answers only.
+func TestRefusalsCarryNoCacheHeader(t *testing.T) {
+	s := sharedServer(t)
+	for _, ct := range []string{"text/plain", "application/json"} {
+		body := `{"query":"{ about { datasetVersion } }"}`
+		if ct == "application/json" {
+			body = `[` + body + `]` // a batch: 400
+		}
+		resp, err := http.Post(s.URL+"/graphql", ct, bytes.NewReader([]byte(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK || resp.Header.Get("X-Corridor-Cache") != "" {
+			t.Errorf("%s: status %d, X-Corridor-Cache %q; want a refusal without it", ct, resp.StatusCode, resp.Header.Get("X-Corridor-Cache"))
+		}
+	}
+}

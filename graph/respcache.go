@@ -25,8 +25,9 @@ type Revisioner interface {
 
 // CacheHeader is the response header that says whether a GraphQL answer came from
 // the response cache ("hit") or was computed ("miss"; kept for next time only when
-// it was a query that succeeded); absent when the request is never looked up
-// (methods other than GET and POST, oversized bodies, the cache turned off).
+// it was a query that succeeded); absent on answers other than 200 and when the
+// request is never looked up (methods other than GET and POST, oversized bodies,
+// the cache turned off).
 const CacheHeader = "X-Corridor-Cache"
 
 // maxCachedResponse is the largest answer the response cache keeps, in bytes.
@@ -112,7 +113,6 @@ func (c *responseCache) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	st := &cacheState{}
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	w.Header().Set(CacheHeader, "miss")
 	c.next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), cacheStateKey{}, st)))
 	if st.cacheable && rec.status == http.StatusOK && !rec.overflow {
 		c.entries.Add(r.Context(), key, cachedResponse{
@@ -164,17 +164,27 @@ func (e errReader) Read([]byte) (int, error) {
 // maxCachedResponse bytes of its body.
 type recorder struct {
 	http.ResponseWriter
-	status   int
-	buf      bytes.Buffer
-	overflow bool
+	status      int
+	wroteHeader bool
+	buf         bytes.Buffer
+	overflow    bool
 }
 
 func (r *recorder) WriteHeader(status int) {
-	r.status = status
+	if r.wroteHeader {
+		return
+	}
+	r.status, r.wroteHeader = status, true
+	if status == http.StatusOK {
+		r.Header().Set(CacheHeader, "miss") // a computed answer; refusals say nothing
+	}
 	r.ResponseWriter.WriteHeader(status)
 }
 
 func (r *recorder) Write(p []byte) (int, error) {
+	if !r.wroteHeader {
+		r.WriteHeader(http.StatusOK)
+	}
 	if !r.overflow {
 		if r.buf.Len()+len(p) > maxCachedResponse {
 			r.overflow = true
