@@ -14,6 +14,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/internal/admin"
+	"github.com/corridor-kg/corridor/internal/atomicfile"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
 	"github.com/corridor-kg/corridor/store/curated"
@@ -99,24 +100,11 @@ const adminKeyEnv = "CORRIDOR_ADMIN_KEY"
 // only then puts it in place.
 func backupCmd(ctx context.Context, c config, stdout io.Writer) error {
 	if c.Server != "" {
-		tmp, err := os.CreateTemp(filepath.Dir(c.Arg), filepath.Base(c.Arg)+".*.tmp")
-		if err != nil {
-			return fmt.Errorf("backup: %w", err)
-		}
-		defer os.Remove(tmp.Name())
-		n, err := download(ctx, c.Server, "/admin/backup", tmp)
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = bolt.Verify(ctx, tmp.Name())
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), c.Arg)
-		}
+		var n int64
+		err := atomicfile.Write(c.Arg, func(w io.Writer) (err error) {
+			n, err = download(ctx, c.Server, "/admin/backup", w)
+			return err
+		}, func(tmp string) error { return bolt.Verify(ctx, tmp) })
 		if err != nil {
 			return fmt.Errorf("backup from %s: %w", c.Server, err)
 		}

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
+	"github.com/corridor-kg/corridor/internal/atomicfile"
 	"github.com/corridor-kg/corridor/store/bolt"
 )
 
@@ -58,18 +57,7 @@ func exportCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 	if c.Arg == "-" {
 		return format.Write(ctx, stdout, g, export.Options{})
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.Arg), filepath.Base(c.Arg)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	err = format.Write(ctx, tmp, g, export.Options{})
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), c.Arg)
-	}
+	err = atomicfile.Write(c.Arg, func(w io.Writer) error { return format.Write(ctx, w, g, export.Options{}) }, nil)
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", c.Arg, err)
 	}

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	bbolt "go.etcd.io/bbolt"
+
+	"github.com/corridor-kg/corridor/internal/atomicfile"
 )
 
 // Backup writes a consistent copy of the whole file to w from one read
@@ -39,21 +40,11 @@ func (d *DB) Backup(ctx context.Context, w io.Writer, size func(int64)) (int64, 
 // BackupFile writes a backup to the file at path, through a temporary file
 // renamed into place once complete and synced.
 func (d *DB) BackupFile(ctx context.Context, path string) (int64, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return 0, fmt.Errorf("bolt: backup: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	n, err := d.Backup(ctx, tmp, nil)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+	var n int64
+	err := atomicfile.Write(path, func(w io.Writer) (err error) {
+		n, err = d.Backup(ctx, w, nil)
+		return err
+	}, nil)
 	if err != nil {
 		return n, fmt.Errorf("bolt: backup to %s: %w", path, err)
 	}
@@ -78,25 +69,18 @@ func Restore(ctx context.Context, src, dst string, timeout time.Duration) error 
 		return fmt.Errorf("bolt: restore: %w", err)
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+".restore.*.tmp")
+	err = atomicfile.Write(dst, func(w io.Writer) error {
+		if _, err := io.Copy(w, in); err != nil {
+			return fmt.Errorf("copying %s: %w", src, err)
+		}
+		return nil
+	}, func(tmp string) error {
+		if err := Verify(ctx, tmp); err != nil {
+			return fmt.Errorf("%s is not a usable backup: %w", src, err)
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("bolt: restore: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = io.Copy(tmp, in)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("bolt: restore: copying %s: %w", src, err)
-	}
-	if err := Verify(ctx, tmp.Name()); err != nil {
-		return fmt.Errorf("bolt: restore: %s is not a usable backup: %w", src, err)
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
 		return fmt.Errorf("bolt: restore: %w", err)
 	}
 	return nil
