@@ -93,13 +93,19 @@ func withinFile(err error, data []byte) error {
 	if !errors.As(err, &verrs) {
 		return err
 	}
-	lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
+	lines := lineCount(data)
 	for i := range verrs {
 		if verrs[i].Line > lines {
 			verrs[i].Line, verrs[i].Column = lines, 0
 		}
 	}
 	return verrs
+}
+
+// lineCount returns the number of lines of data as YAML (and editors) count
+// them: lines end at "\n", "\r\n" or a lone "\r".
+func lineCount(data []byte) int {
+	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
 }
 
 // yamlPos is a position for a synthesised YAML node.

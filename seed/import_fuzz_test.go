@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"testing"
@@ -22,9 +21,7 @@ func importError(t *testing.T, err error, files map[string][]byte) {
 		if !ok || e.Message == "" {
 			t.Fatalf("error naming no given file or without a message: %#v", e)
 		}
-		// Lines end at "\n", "\r\n" or a lone "\r", as YAML (and editors) count them.
-		lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
-		if e.Line < 0 || e.Line > lines {
+		if lines := lineCount(data); e.Line < 0 || e.Line > lines {
 			t.Fatalf("error at line %d of a %d-line file: %#v", e.Line, lines, e)
 		}
 	}
