@@ -1,16 +1,12 @@
 package graph
 
 import (
-	"archive/zip"
-	"bytes"
-	"context"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/export"
+	"github.com/corridor-kg/corridor/export/exporttest"
 )
 
 const importRecords = `mutation($json: String, $nodes: String, $edges: String, $dry: Boolean) {
@@ -119,33 +115,14 @@ func TestImportRecordsCSV(t *testing.T) {
 	p := &domain.Person{Name: "Csv Import", NationalityID: "country:china", Meta: domain.Meta{ID: "person:csv-imp",
 		Evidence: []domain.Evidence{{SourceID: testSource, Quote: "Chinese Ambassador to Pakistan Yao Jing", Attribution: domain.AttributionArticle}}}}
 	ds.Add(p)
-	var buf bytes.Buffer
-	if err := export.WriteCSV(context.Background(), &buf, export.FromDataset(ds), export.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	read := func(name string) string {
-		f, err := zr.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		b, err := io.ReadAll(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	nodesCSV, edgesCSV := exporttest.CSVTables(t, ds)
 	var nodes string
-	for _, line := range strings.SplitAfter(read("nodes.csv"), "\n") {
+	for _, line := range strings.SplitAfter(string(nodesCSV), "\n") {
 		if !strings.HasPrefix(line, "country:china,") {
 			nodes += line
 		}
 	}
-	edges := read("edges.csv")
+	edges := string(edgesCSV)
 	if !strings.Contains(edges, "NATIONAL_OF") {
 		t.Fatalf("edges.csv has no nationality:\n%s", edges)
 	}

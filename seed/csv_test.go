@@ -1,45 +1,17 @@
 package seed_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/export"
+	"github.com/corridor-kg/corridor/export/exporttest"
 	"github.com/corridor-kg/corridor/seed"
 )
-
-// exportCSV writes ds with the CSV exporter and returns nodes.csv and edges.csv.
-func exportCSV(t *testing.T, ds *domain.Dataset) (nodes, edges []byte) {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := export.WriteCSV(context.Background(), &buf, export.FromDataset(ds), export.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	read := func(name string) []byte {
-		f, err := zr.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		data, err := io.ReadAll(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return data
-	}
-	return read("nodes.csv"), read("edges.csv")
-}
 
 func bundled(t *testing.T) *domain.Dataset {
 	t.Helper()
@@ -55,7 +27,7 @@ func bundled(t *testing.T) *domain.Dataset {
 // tables do not hold, aside).
 func TestLoadCSVRoundTrip(t *testing.T) {
 	ds := bundled(t)
-	nodes, edges := exportCSV(t, ds)
+	nodes, edges := exporttest.CSVTables(t, ds)
 	got, err := seed.LoadCSV(context.Background(), "nodes.csv", nodes, "edges.csv", edges, nil, seed.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +103,7 @@ func edgeIDs(n domain.Node) []string {
 
 func TestLoadCSVErrorsNameFileLineColumn(t *testing.T) {
 	ds := bundled(t)
-	nodes, edges := exportCSV(t, ds)
+	nodes, edges := exporttest.CSVTables(t, ds)
 	// A bad enum value in nodes.csv, and an edge to a missing node in edges.csv.
 	badNodes := bytes.Replace(nodes, []byte(",PLEDGE,"), []byte(",VOW,"), 1)
 	lines := strings.Split(string(edges), "\r\n")
