@@ -206,14 +206,7 @@ func TestExtension(t *testing.T) {
 	cfg.Extensions = append(cfg.Extensions, m.Extension())
 	srv := httptest.NewServer(graph.NewHandler(m.Store(inner), cfg))
 	t.Cleanup(srv.Close)
-	post := func(body string) {
-		resp, err := http.Post(srv.URL, "application/json", strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-	}
+	post := func(body string) { postJSON(t, srv.URL, body) }
 	post(`{"query":"query Known { programmes { id } }"}`)
 	post(`{"query":"query Known { programmes { id } }"}`)
 	post(`{"query":"query Attacker123 { programmes { id } }"}`)
@@ -254,12 +247,7 @@ func TestCacheHitsCounted(t *testing.T) {
 	srv := httptest.NewServer(graph.NewHandler(m.Store(inner), cfg))
 	t.Cleanup(srv.Close)
 	for range 3 {
-		resp, err := http.Post(srv.URL, "application/json", strings.NewReader(`{"query":"query Known { programmes { id } }"}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+		postJSON(t, srv.URL, `{"query":"query Known { programmes { id } }"}`)
 	}
 	if got := sum(t, m, "corridor_graphql_operation_duration_seconds", "operation", "Known"); got != 3 {
 		t.Errorf("Known timed %v times, want 3 (1 executed, 2 from the cache)", got)
@@ -270,4 +258,15 @@ func TestCacheHitsCounted(t *testing.T) {
 	if got := storeCalls(t, m, "Programmes"); got != 1 {
 		t.Errorf("Programmes store calls = %v, want 1", got)
 	}
+}
+
+// postJSON posts body to url and reads the answer to its end.
+func postJSON(t *testing.T, url, body string) {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
 }

@@ -167,12 +167,9 @@ func buildMix(writeEvery int, key string, run int64) (func(i int) request, error
 		return nil, fmt.Errorf("writes need an editor key: -key or CORRIDOR_LOAD_KEY")
 	}
 	return func(i int) request {
-		if i%writeEvery != writeEvery-1 {
-			return reads[(i-i/writeEvery)%len(reads)]
-		}
 		w := i / writeEvery
-		if w%2 == 1 && w/2 < renameLag {
-			return reads[(i-i/writeEvery)%len(reads)] // nothing to rename yet
+		if i%writeEvery != writeEvery-1 || w%2 == 1 && w/2 < renameLag { // a read, or nothing to rename yet
+			return reads[(i-w)%len(reads)]
 		}
 		if w%2 == 0 {
 			id := fmt.Sprintf("person:load-%x-%d", run, w/2)
