@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"time"
@@ -75,11 +76,16 @@ type ImportBatch struct {
 // Name returns what messages call the part (ImportPartJSON, ImportPartNodesCSV
 // or ImportPartEdgesCSV) of b.
 func (b ImportBatch) Name(part string) string {
-	name := map[string]string{ImportPartJSON: b.JSONName, ImportPartNodesCSV: b.NodesName, ImportPartEdgesCSV: b.EdgesName}[part]
-	if name == "" {
-		return part
+	var name string
+	switch part {
+	case ImportPartJSON:
+		name = b.JSONName
+	case ImportPartNodesCSV:
+		name = b.NodesName
+	case ImportPartEdgesCSV:
+		name = b.EdgesName
 	}
-	return name
+	return cmp.Or(name, part)
 }
 
 // Part returns the part that messages call name ("" when none is).
