@@ -141,6 +141,8 @@ type config struct {
 	MaxDepth      int
 	MaxAliases    int
 	MaxComplexity int
+	Document      graph.DocumentLimits
+	MaxErrors     int
 	Introspection bool
 	ResponseCache int
 	// APIKeys is CORRIDOR_API_KEYS (environment only: never a flag, so never in ps).
@@ -223,6 +225,11 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MaxDepth, "max-depth", envInt("CORRIDOR_MAX_DEPTH", gd.MaxDepth), "maximum query depth (env CORRIDOR_MAX_DEPTH)")
 	fs.IntVar(&c.MaxAliases, "max-aliases", envInt("CORRIDOR_MAX_ALIASES", gd.MaxAliases), "maximum aliases per query (env CORRIDOR_MAX_ALIASES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
+	fs.IntVar(&c.Document.Tokens, "max-tokens", envInt("CORRIDOR_MAX_TOKENS", gd.Document.Tokens), "maximum tokens in a query document (env CORRIDOR_MAX_TOKENS)")
+	fs.IntVar(&c.Document.Fields, "max-fields", envInt("CORRIDOR_MAX_FIELDS", gd.Document.Fields), "maximum field selections in a query document, as written (env CORRIDOR_MAX_FIELDS)")
+	fs.IntVar(&c.Document.Fragments, "max-fragments", envInt("CORRIDOR_MAX_FRAGMENTS", gd.Document.Fragments), "maximum fragment definitions, spreads and inline fragments in a query document (env CORRIDOR_MAX_FRAGMENTS)")
+	fs.IntVar(&c.Document.Directives, "max-directives", envInt("CORRIDOR_MAX_DIRECTIVES", gd.Document.Directives), "maximum directives in a query document (env CORRIDOR_MAX_DIRECTIVES)")
+	fs.IntVar(&c.MaxErrors, "max-errors", envInt("CORRIDOR_MAX_ERRORS", gd.MaxErrors), "most errors in one answer; the rest are counted in a last error (env CORRIDOR_MAX_ERRORS)")
 	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
 	c.APIKeys = envStr("CORRIDOR_API_KEYS", "")
@@ -363,6 +370,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	gcfg.ServiceVersion = serviceVersion()
 	gcfg.License = info.License
 	gcfg.MaxDepth, gcfg.MaxAliases, gcfg.MaxComplexity = c.MaxDepth, c.MaxAliases, c.MaxComplexity
+	gcfg.Document, gcfg.MaxErrors = c.Document, c.MaxErrors
 	gcfg.DisableIntrospection = !c.Introspection
 	gcfg.ResponseCacheSize = c.ResponseCache
 	if c.ResponseCache <= 0 {

@@ -9,9 +9,18 @@ import (
 
 // Defaults of Config; a zero field of Config means its default.
 const (
-	DefaultMaxDepth       = 10
-	DefaultMaxAliases     = 30
-	DefaultMaxComplexity  = 5000
+	DefaultMaxDepth      = 10
+	DefaultMaxAliases    = 30
+	DefaultMaxComplexity = 5000
+	// The document limits (DocumentLimits) and the errors kept in one answer.
+	// The largest bundled queries have ~100 tokens and ~55 fields, GraphiQL's
+	// introspection query 184 tokens, 73 fields and 11 fragments; at these
+	// limits gqlparser's validation takes at most ~15 ms (BenchmarkHostileDocuments).
+	DefaultMaxTokens      = 2000
+	DefaultMaxFields      = 300
+	DefaultMaxFragments   = 100
+	DefaultMaxDirectives  = 50
+	DefaultMaxErrors      = 50
 	DefaultAPQCacheSize   = 1000
 	DefaultQueryCacheSize = 1000
 	// DefaultResponseCacheSize is the number of complete answers kept.
@@ -41,6 +50,13 @@ type Config struct {
 	// a field costs 1 plus its selection, and a paginated field (one with `first`)
 	// costs `first` — the maximum page size when omitted — times its selection.
 	MaxComplexity int
+	// Document bounds the text of a query before it is parsed: tokens (default
+	// 2000), field selections (300), fragments (100) and directives (50). A zero
+	// field takes its default.
+	Document DocumentLimits
+	// MaxErrors is the most errors one answer carries (default 50); beyond them, a
+	// last error says how many more were dropped.
+	MaxErrors int
 	// APQCacheSize is the number of automatic persisted queries kept (default 1000).
 	APQCacheSize int
 	// QueryCacheSize is the number of parsed and validated queries kept (default 1000).
@@ -97,6 +113,10 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxComplexity <= 0 {
 		c.MaxComplexity = DefaultMaxComplexity
+	}
+	c.Document = c.Document.withDefaults()
+	if c.MaxErrors <= 0 {
+		c.MaxErrors = DefaultMaxErrors
 	}
 	if c.APQCacheSize <= 0 {
 		c.APQCacheSize = DefaultAPQCacheSize

@@ -22,7 +22,8 @@ import (
 //   - an error gqlgen or gqlparser made from the request itself (parse, validation,
 //     complexity, persisted query) keeps its message and code, except that bad enum
 //     values, bad variable values and the depth and alias limits are BAD_USER_INPUT;
-//   - work stopped by the request's deadline is TIMEOUT;
+//   - work stopped by the request's deadline is TIMEOUT, by the client hanging
+//     up CANCELLED;
 //   - anything else is INTERNAL with a generic message, and is logged in full.
 //
 // Extensions hold only `code` and, when known, `field`: never a stack or internal text.
@@ -37,6 +38,9 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			code, field, out.Message = de.Code, de.Field, de.Message
 		case errors.Is(err, context.DeadlineExceeded):
 			code, out.Message = domain.ETIMEOUT, "the request took longer than the server's time limit"
+		case errors.Is(err, context.Canceled):
+			// The client hung up: no one reads this, and it is not the server's fault.
+			code, out.Message = CodeCancelled, "the request was cancelled: the client closed the connection"
 		case src.Err == nil:
 			out.Message = src.Message
 			code, _ = src.Extensions["code"].(string)
@@ -58,6 +62,9 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			logger.ErrorContext(ctx, "graphql: internal error", "err", err, "path", src.Path.String())
 		}
 		out.Extensions = map[string]any{"code": code}
+		if src.Rule == ruleMaxErrors {
+			out.Extensions["code"], out.Extensions["dropped"] = CodeTooManyErrors, src.Extensions["dropped"]
+		}
 		if field != "" {
 			out.Extensions["field"] = field
 		}
@@ -116,3 +123,44 @@ func recoverFunc(logger *slog.Logger) graphql.RecoverFunc {
 
 // errPanic is what a recovered panic becomes; it is logged once, by recoverFunc.
 var errPanic = domain.Errorf(domain.EINTERNAL, "Internal error.")
+
+// CodeCancelled is the extensions.code of work stopped because the client hung
+// up; it is counted in the metrics and never logged as an error.
+const CodeCancelled = "CANCELLED"
+
+// CodeTooManyErrors is the extensions.code of the last error of an answer that
+// had more errors than it may carry: that error says how many were dropped.
+const CodeTooManyErrors = "TOO_MANY_ERRORS"
+
+// capErrors keeps at most n errors in an answer (validation can report one error
+// per pair of conflicting fields, execution one per failed item) and replaces
+// the rest with one last error that counts them, those the validation rules
+// already dropped (their TOO_MANY_ERRORS note) included.
+func capErrors(n int) func(context.Context, graphql.ResponseHandler) *graphql.Response {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		if resp == nil {
+			return resp
+		}
+		kept := resp.Errors[:0:0]
+		dropped := 0
+		for _, e := range resp.Errors {
+			switch {
+			case e.Extensions["code"] == CodeTooManyErrors:
+				d, _ := e.Extensions["dropped"].(int)
+				dropped += d
+			case len(kept) < n:
+				kept = append(kept, e)
+			default:
+				dropped++
+			}
+		}
+		if dropped == 0 {
+			return resp
+		}
+		note := gqlerror.Errorf("%d more errors were dropped: an answer carries at most %d (CORRIDOR_MAX_ERRORS)", dropped, n)
+		note.Extensions = map[string]any{"code": CodeTooManyErrors, "dropped": dropped}
+		resp.Errors = append(kept, note)
+		return resp
+	}
+}

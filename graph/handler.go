@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"math"
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -50,9 +51,12 @@ func NewHandlers(store domain.Store, cfg Config) (exec http.Handler, cache func(
 	srv.AddTransport(transport.POST{})
 
 	// Parsed and validated queries, keyed by query text.
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	queries := lru.New[*ast.QueryDocument](cfg.QueryCacheSize)
+	srv.SetQueryCache(queries)
+	// The parser's own token limit backs up the document limits below.
+	srv.SetParserTokenLimit(cfg.Document.Tokens)
 	// Validation: gqlparser's rules plus the depth and alias limits.
-	srv.SetValidationRulesFn(func() *rules.Rules { return validationRules(cfg.MaxDepth, cfg.MaxAliases) })
+	srv.SetValidationRulesFn(func() *rules.Rules { return validationRules(cfg.MaxDepth, cfg.MaxAliases, cfg.MaxErrors) })
 
 	// Extensions, in the order they apply to an operation.
 	for _, e := range cfg.Extensions {
@@ -61,8 +65,15 @@ func NewHandlers(store domain.Store, cfg Config) (exec http.Handler, cache func(
 	if !cfg.DisableIntrospection {
 		srv.Use(extension.Introspection{})
 	}
+	// Before parsing: the document limits, so that validation, which cannot be
+	// interrupted, only sees small documents. They come before persisted queries,
+	// so only documents within them are kept for hash-only requests.
+	srv.Use(documentLimit{limits: cfg.Document, cache: queries})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
-	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	// After validation, before any resolver: the complexity limit.
+	srv.Use(&complexityLimit{limit: cfg.MaxComplexity})
+	// Every answer: at most cfg.MaxErrors errors.
+	srv.AroundResponses(capErrors(cfg.MaxErrors))
 
 	// Every operation gets its own loaders: batches and caches never outlive it.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
@@ -101,6 +112,16 @@ func pageCost(child int, first *int) int {
 	if first != nil && *first >= 0 && *first < n {
 		n = *first
 	}
+	return listCost(n, child)
+}
+
+// listCost is the complexity of a field returning n items of complexity child:
+// 1 plus their product, saturating instead of overflowing (a product that wrapped
+// around could price a huge request as a small one).
+func listCost(n, child int) int {
+	if n > 0 && child > (math.MaxInt-1)/n {
+		return math.MaxInt
+	}
 	return 1 + n*child
 }
 
@@ -129,26 +150,26 @@ func complexity() generated.ComplexityRoot {
 		return pageCost(child, first)
 	}
 	c.Query.Nodes = func(child int, ids []string) int {
-		return 1 + min(len(ids), domain.MaxPageSize)*child
+		return listCost(min(len(ids), domain.MaxPageSize), child)
 	}
 	// A path holds up to maxHops edges and maxHops+1 nodes, a subgraph up to
 	// limit nodes: their selections count that many times.
 	c.Query.Paths = func(child int, _ string, _ string, maxHops *int, _ []domain.RelType, _ []string, _ *bool, first *int) int {
-		return 1 + countOr(first, domain.DefaultPathFirst, domain.MaxPathFirst)*countOr(maxHops, domain.DefaultPathMaxHops, domain.MaxPathMaxHops)*child
+		return listCost(countOr(first, domain.DefaultPathFirst, domain.MaxPathFirst)*countOr(maxHops, domain.DefaultPathMaxHops, domain.MaxPathMaxHops), child)
 	}
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []domain.Kind, _ []domain.RelType, limit *int) int {
-		return 1 + countOr(limit, domain.DefaultNeighborhoodLimit, domain.MaxNeighborhoodLimit)*child
+		return listCost(countOr(limit, domain.DefaultNeighborhoodLimit, domain.MaxNeighborhoodLimit), child)
 	}
 	// A roll-up returns one group per key: with first, that many at most.
 	// Without first, or out of range (the resolver's precise error), one selection.
 	c.Query.CommitmentStats = func(child int, _ domain.CommitmentGroup, _ *model.CommitmentFilter, first *int) int {
 		if first == nil || *first < 1 || *first > domain.MaxStatGroups {
-			return 1 + child
+			return listCost(1, child)
 		}
-		return 1 + *first*child
+		return listCost(*first, child)
 	}
 	c.Query.Timeline = func(child int, _ *string, _ *string, _ *string, _ *string, first *int) int {
-		return 1 + countOr(first, domain.DefaultTimelineFirst, domain.MaxTimelineFirst)*child
+		return listCost(countOr(first, domain.DefaultTimelineFirst, domain.MaxTimelineFirst), child)
 	}
 	return c
 }

@@ -48,7 +48,7 @@ func (r gqlResponse) decode(t *testing.T, v any) {
 }
 
 // fixtureStore opens the memory store over the contract suite's fixture.
-func fixtureStore(t *testing.T) domain.Store {
+func fixtureStore(t testing.TB) domain.Store {
 	t.Helper()
 	s, err := memory.New(storetest.Fixture())
 	if err != nil {

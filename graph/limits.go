@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/validator/core"
 	"github.com/vektah/gqlparser/v2/validator/rules"
 )
@@ -13,28 +15,80 @@ import (
 const (
 	ruleMaxDepth   = "CorridorMaxDepth"
 	ruleMaxAliases = "CorridorMaxAliases"
+	// ruleMaxErrors names the note that stands for the errors past the budget
+	// (gqlgen overwrites the code of every validation error, so the presenter
+	// recognises the note by this name).
+	ruleMaxErrors = "CorridorMaxErrors"
 )
 
-// validationRules returns gqlparser's default rules plus the depth and alias limits.
-// gqlgen has no such limits of its own; as validation rules they run once per
-// distinct query and their verdict is kept in the query cache with the parsed query.
-func validationRules(maxDepth, maxAliases int) *rules.Rules {
-	r := rules.NewDefaultRules()
-	r.AddRule(ruleMaxDepth, func(observers *core.Events, addError core.AddErrFunc) {
-		observers.OnOperation(func(walker *core.Walker, op *ast.OperationDefinition) {
-			if s := measure(walker.Document, op); s.depth > maxDepth {
-				addError(core.Message("Operation is nested %d fields deep; the limit is %d.", s.depth, maxDepth), core.At(op.Position))
+// validationRules returns gqlparser's default rules plus the depth and alias
+// limits. gqlgen has no such limits of its own; as validation rules they run once
+// per distinct query and their verdict is kept in the query cache with the parsed
+// query.
+//
+// Every rule reports through one errorBudget of maxErrors: a rule can report one
+// error per pair of conflicting fields, and past the budget an error is counted
+// instead of built (its message is never formatted).
+func validationRules(maxDepth, maxAliases, maxErrors int) *rules.Rules {
+	all := []core.Rule{
+		{Name: ruleMaxDepth, RuleFunc: func(observers *core.Events, addError core.AddErrFunc) {
+			observers.OnOperation(func(walker *core.Walker, op *ast.OperationDefinition) {
+				if s := measure(walker.Document, op); s.depth > maxDepth {
+					addError(core.Message("Operation is nested %d fields deep; the limit is %d.", s.depth, maxDepth), core.At(op.Position))
+				}
+			})
+		}},
+		{Name: ruleMaxAliases, RuleFunc: func(observers *core.Events, addError core.AddErrFunc) {
+			observers.OnOperation(func(walker *core.Walker, op *ast.OperationDefinition) {
+				if s := measure(walker.Document, op); s.aliases > maxAliases {
+					addError(core.Message("Operation uses %d aliases; the limit is %d.", s.aliases, maxAliases), core.At(op.Position))
+				}
+			})
+		}},
+	}
+	defaults := rules.NewDefaultRules().GetInner()
+	for name, f := range defaults {
+		all = append(all, core.Rule{Name: name, RuleFunc: f})
+	}
+	// The same order every time, so errors come in the same order.
+	slices.SortFunc(all, func(a, b core.Rule) int { return strings.Compare(a.Name, b.Name) })
+	budget := &errorBudget{left: maxErrors}
+	for i := range all {
+		all[i] = budget.wrap(all[i])
+	}
+	return rules.NewRules(all...)
+}
+
+// errorBudget lets the rules of one validation build at most left errors; past
+// it, the first dropped error becomes a TOO_MANY_ERRORS note whose
+// extensions.dropped counts the dropped ones (capErrors makes it the answer's
+// last error).
+type errorBudget struct {
+	left    int
+	dropped int
+	note    *gqlerror.Error
+}
+
+func (b *errorBudget) wrap(rule core.Rule) core.Rule {
+	return core.Rule{Name: rule.Name, RuleFunc: func(observers *core.Events, addError core.AddErrFunc) {
+		rule.RuleFunc(observers, func(options ...core.ErrorOption) {
+			switch {
+			case b.left > 0:
+				b.left--
+				addError(options...)
+			case b.note == nil:
+				b.dropped = 1
+				addError(func(err *gqlerror.Error) {
+					err.Rule, err.Message = ruleMaxErrors, "more validation errors were dropped"
+					err.Extensions = map[string]any{"dropped": b.dropped}
+					b.note = err
+				})
+			default:
+				b.dropped++
+				b.note.Extensions["dropped"] = b.dropped
 			}
 		})
-	})
-	r.AddRule(ruleMaxAliases, func(observers *core.Events, addError core.AddErrFunc) {
-		observers.OnOperation(func(walker *core.Walker, op *ast.OperationDefinition) {
-			if s := measure(walker.Document, op); s.aliases > maxAliases {
-				addError(core.Message("Operation uses %d aliases; the limit is %d.", s.aliases, maxAliases), core.At(op.Position))
-			}
-		})
-	})
-	return r
+	}}
 }
 
 // shape is what the limits measure of a selection set: the deepest nesting of
