@@ -57,14 +57,22 @@ func NewLoader[V any](fetch func(ctx context.Context, keys []string) ([]V, error
 	return &Loader[V]{fetch: fetch, idle: idle, maxWait: max(maxWait, idle), loaded: map[string]slot[V]{}}
 }
 
-// Load returns the value of key, waiting for its batch.
+// Load returns the value of key, waiting for its batch. Once ctx is done (the
+// request's deadline passed, or its client hung up), it asks for nothing more.
 func (l *Loader[V]) Load(ctx context.Context, key string) (V, error) {
+	if err := ctx.Err(); err != nil {
+		var zero V
+		return zero, fmt.Errorf("loader: %w", err)
+	}
 	return l.wait(ctx, l.enqueue(ctx, key))
 }
 
 // LoadAll returns the values of keys in order; all of them join the same batch
-// unless some were loaded before.
+// unless some were loaded before. Like Load, it asks for nothing once ctx is done.
 func (l *Loader[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
 	slots := make([]slot[V], len(keys))
 	for i, k := range keys {
 		slots[i] = l.enqueue(ctx, k)
@@ -133,7 +141,12 @@ func (l *Loader[V]) dispatch(b *batch[V]) {
 	}
 	l.mu.Unlock()
 
-	values, err := l.fetch(b.ctx, b.keys)
+	// A batch whose request ended while it waited is not fetched.
+	var values []V
+	err := b.ctx.Err()
+	if err == nil {
+		values, err = l.fetch(b.ctx, b.keys)
+	}
 	if err == nil && len(values) != len(b.keys) {
 		err = fmt.Errorf("loader: fetch returned %d values for %d keys", len(values), len(b.keys))
 	}

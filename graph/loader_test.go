@@ -151,13 +151,42 @@ func TestLoaderErrors(t *testing.T) {
 	flushWhen(t, short, 2)
 	wg.Wait()
 
-	stuck := NewLoader((&fetchLog{}).fetch, never, never)
+	// Once its context is done, a Load asks for nothing.
+	ended := &fetchLog{}
+	stuck := NewLoader(ended.fetch, never, never)
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := stuck.Load(cctx, "a"); !errors.Is(err, context.Canceled) {
 		t.Errorf("Load with a cancelled context: %v", err)
 	}
-	stuck.pending.timer.Stop()
+	if _, err := stuck.LoadAll(cctx, []string{"a", "b"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("LoadAll with a cancelled context: %v", err)
+	}
+	if stuck.pending != nil {
+		t.Errorf("a Load with a cancelled context opened a batch of %v", stuck.pending.keys)
+	}
+	// A batch whose context ends while it waits is not fetched.
+	cctx, cancel = context.WithCancel(ctx)
+	wg.Go(func() {
+		if _, err := stuck.Load(cctx, "c"); !errors.Is(err, context.Canceled) {
+			t.Errorf("Load whose context ended while it waited: %v", err)
+		}
+	})
+	for {
+		stuck.mu.Lock()
+		queued := stuck.pending != nil
+		stuck.mu.Unlock()
+		if queued {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	flushWhen(t, stuck, 1)
+	wg.Wait()
+	if calls := ended.Calls(); len(calls) != 0 {
+		t.Errorf("fetched %v after the context ended", calls)
+	}
 }
 
 func ExampleLoader() {
