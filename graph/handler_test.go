@@ -221,11 +221,14 @@ func TestAbout(t *testing.T) {
 				Kind  string
 				Count int
 			}
-			Limits struct{ MaxDepth, MaxAliases, MaxComplexity, MaxPageSize int }
+			Limits struct {
+				MaxDepth, MaxAliases, MaxComplexity, MaxPageSize             int
+				MaxTokens, MaxFields, MaxFragments, MaxDirectives, MaxErrors int
+			}
 		}
 	}
 	post(t, srv, `{ about { serviceVersion datasetVersion license sources { id } counts { kind count }
-		limits { maxDepth maxAliases maxComplexity maxPageSize } } }`, nil).decode(t, &got)
+		limits { maxDepth maxAliases maxComplexity maxPageSize maxTokens maxFields maxFragments maxDirectives maxErrors } } }`, nil).decode(t, &got)
 	a := got.About
 	if a.ServiceVersion != "1.2.3" || a.DatasetVersion != ds.Version || a.License != "CC-BY-4.0" {
 		t.Errorf("about = %+v", a)
@@ -246,7 +249,10 @@ func TestAbout(t *testing.T) {
 		}
 	}
 	if a.Limits.MaxDepth != DefaultMaxDepth || a.Limits.MaxAliases != DefaultMaxAliases ||
-		a.Limits.MaxComplexity != DefaultMaxComplexity || a.Limits.MaxPageSize != domain.MaxPageSize {
+		a.Limits.MaxComplexity != DefaultMaxComplexity || a.Limits.MaxPageSize != domain.MaxPageSize ||
+		a.Limits.MaxTokens != DefaultMaxTokens || a.Limits.MaxFields != DefaultMaxFields ||
+		a.Limits.MaxFragments != DefaultMaxFragments || a.Limits.MaxDirectives != DefaultMaxDirectives ||
+		a.Limits.MaxErrors != DefaultMaxErrors {
 		t.Errorf("limits = %+v", a.Limits)
 	}
 }

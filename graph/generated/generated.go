@@ -228,7 +228,12 @@ type ComplexityRoot struct {
 		MaxAliases      func(childComplexity int) int
 		MaxComplexity   func(childComplexity int) int
 		MaxDepth        func(childComplexity int) int
+		MaxDirectives   func(childComplexity int) int
+		MaxErrors       func(childComplexity int) int
+		MaxFields       func(childComplexity int) int
+		MaxFragments    func(childComplexity int) int
 		MaxPageSize     func(childComplexity int) int
+		MaxTokens       func(childComplexity int) int
 	}
 
 	Meeting struct {
@@ -1483,12 +1488,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Limits.MaxDepth(childComplexity), true
+	case "Limits.maxDirectives":
+		if e.ComplexityRoot.Limits.MaxDirectives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxDirectives(childComplexity), true
+	case "Limits.maxErrors":
+		if e.ComplexityRoot.Limits.MaxErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxErrors(childComplexity), true
+	case "Limits.maxFields":
+		if e.ComplexityRoot.Limits.MaxFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxFields(childComplexity), true
+	case "Limits.maxFragments":
+		if e.ComplexityRoot.Limits.MaxFragments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxFragments(childComplexity), true
 	case "Limits.maxPageSize":
 		if e.ComplexityRoot.Limits.MaxPageSize == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Limits.MaxPageSize(childComplexity), true
+	case "Limits.maxTokens":
+		if e.ComplexityRoot.Limits.MaxTokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxTokens(childComplexity), true
 
 	case "Meeting.body":
 		if e.ComplexityRoot.Meeting.Body == nil {
@@ -4260,6 +4295,16 @@ type Limits {
   maxAliases: Int!
   "The highest complexity allowed in one operation."
   maxComplexity: Int!
+  "The most lexical tokens a query document may have (comments excluded), checked before it is parsed."
+  maxTokens: Int!
+  "The most field selections a query document may have, as written (a fragment counts once however often it is spread), checked before it is parsed."
+  maxFields: Int!
+  "The most fragment definitions, fragment spreads and inline fragments a query document may have, checked before it is parsed."
+  maxFragments: Int!
+  "The most directives a query document may have, checked before it is parsed."
+  maxDirectives: Int!
+  "The most errors one answer carries; a last TOO_MANY_ERRORS error counts the others in ` + "`" + `extensions.dropped` + "`" + `."
+  maxErrors: Int!
   "The page size when ` + "`" + `first` + "`" + ` is omitted."
   defaultPageSize: Int!
   "The largest ` + "`" + `first` + "`" + ` accepted; more is a BAD_USER_INPUT error, never silently capped."
@@ -5519,6 +5564,16 @@ func (ec *executionContext) childFields_Limits(ctx context.Context, field graphq
 		return ec.fieldContext_Limits_maxAliases(ctx, field)
 	case "maxComplexity":
 		return ec.fieldContext_Limits_maxComplexity(ctx, field)
+	case "maxTokens":
+		return ec.fieldContext_Limits_maxTokens(ctx, field)
+	case "maxFields":
+		return ec.fieldContext_Limits_maxFields(ctx, field)
+	case "maxFragments":
+		return ec.fieldContext_Limits_maxFragments(ctx, field)
+	case "maxDirectives":
+		return ec.fieldContext_Limits_maxDirectives(ctx, field)
+	case "maxErrors":
+		return ec.fieldContext_Limits_maxErrors(ctx, field)
 	case "defaultPageSize":
 		return ec.fieldContext_Limits_defaultPageSize(ctx, field)
 	case "maxPageSize":
@@ -10125,6 +10180,121 @@ func (ec *executionContext) _Limits_maxComplexity(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Limits_maxComplexity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxTokens(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxTokens, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxFields(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxFields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxFragments(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxFragments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxFragments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxFragments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxDirectives(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxDirectives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxDirectives, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxDirectives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxErrors(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
 }
 
@@ -21534,6 +21704,31 @@ func (ec *executionContext) _Limits(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "maxComplexity":
 			out.Values[i] = ec._Limits_maxComplexity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxTokens":
+			out.Values[i] = ec._Limits_maxTokens(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxFields":
+			out.Values[i] = ec._Limits_maxFields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxFragments":
+			out.Values[i] = ec._Limits_maxFragments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxDirectives":
+			out.Values[i] = ec._Limits_maxDirectives(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxErrors":
+			out.Values[i] = ec._Limits_maxErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

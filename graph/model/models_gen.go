@@ -271,6 +271,16 @@ type Limits struct {
 	MaxAliases int `json:"maxAliases"`
 	// The highest complexity allowed in one operation.
 	MaxComplexity int `json:"maxComplexity"`
+	// The most lexical tokens a query document may have (comments excluded), checked before it is parsed.
+	MaxTokens int `json:"maxTokens"`
+	// The most field selections a query document may have, as written (a fragment counts once however often it is spread), checked before it is parsed.
+	MaxFields int `json:"maxFields"`
+	// The most fragment definitions, fragment spreads and inline fragments a query document may have, checked before it is parsed.
+	MaxFragments int `json:"maxFragments"`
+	// The most directives a query document may have, checked before it is parsed.
+	MaxDirectives int `json:"maxDirectives"`
+	// The most errors one answer carries; a last TOO_MANY_ERRORS error counts the others in `extensions.dropped`.
+	MaxErrors int `json:"maxErrors"`
 	// The page size when `first` is omitted.
 	DefaultPageSize int `json:"defaultPageSize"`
 	// The largest `first` accepted; more is a BAD_USER_INPUT error, never silently capped.
