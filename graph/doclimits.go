@@ -20,7 +20,8 @@ import (
 // first count over its limit, so refusing a hostile document costs at most the
 // time to read that far.
 type DocumentLimits struct {
-	// Tokens is the most lexical tokens a document may have, comments excluded.
+	// Tokens is the most lexical tokens a document may have, each comment line
+	// one token (as gqlparser's own token limit counts them).
 	Tokens int
 	// Fields is the most field selections, as written (a fragment spread many
 	// times counts once; complexity counts the expansion).
@@ -71,10 +72,11 @@ func countDocument(query string, l DocumentLimits) docCounts {
 		if err != nil || tok.Kind == lexer.EOF {
 			return c
 		}
+		// Comments are tokens, as for the parser's own token limit.
+		c.tokens++
 		if tok.Kind == lexer.Comment {
 			continue
 		}
-		c.tokens++
 		switch tok.Kind {
 		case lexer.BraceL:
 			braces++

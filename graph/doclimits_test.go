@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/corridor-kg/corridor/docs"
 	"github.com/corridor-kg/corridor/domain"
 )
 
@@ -27,8 +31,9 @@ func TestCountDocument(t *testing.T) {
 			docCounts{tokens: 30, fields: 3, fragments: 4, directives: 1}},
 		// Variables and their defaults hold no fields; directives anywhere count.
 		{`query ($v: In = { a: 1 }) @d { a(x: $v) @e @f }`, docCounts{tokens: 28, fields: 1, directives: 3}},
-		// Comments are not tokens; the word fragment only counts as a definition.
-		{"# fragment a b c\n{ fragment }", docCounts{tokens: 3, fields: 1}},
+		// A comment is one token and holds nothing else; the word fragment only
+		// counts as a definition.
+		{"# fragment a b c\n{ fragment }", docCounts{tokens: 4, fields: 1}},
 		{`query fragment { a }`, docCounts{tokens: 5, fields: 1}},
 		// A lexical error stops the count: the parser reports it.
 		{`{ a b "unterminated }`, docCounts{tokens: 3, fields: 2}},
@@ -78,4 +83,77 @@ func TestDocumentLimitsRefuse(t *testing.T) {
 	if w := serveQuery(h, "{ about { datasetVersion } }"); !strings.Contains(w.Body.String(), `"datasetVersion"`) {
 		t.Errorf("a small query: %s", w.Body.String())
 	}
+}
+
+// astCounts counts, in a parsed document, what countDocument counts in its text:
+// fields as written, fragment definitions, spreads and inline fragments, and
+// directives wherever they stand.
+func astCounts(doc *ast.QueryDocument) docCounts {
+	var c docCounts
+	var set func(ast.SelectionSet)
+	set = func(s ast.SelectionSet) {
+		for _, sel := range s {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				c.fields++
+				c.directives += len(sel.Directives)
+				set(sel.SelectionSet)
+			case *ast.InlineFragment:
+				c.fragments++
+				c.directives += len(sel.Directives)
+				set(sel.SelectionSet)
+			case *ast.FragmentSpread:
+				c.fragments++
+				c.directives += len(sel.Directives)
+			}
+		}
+	}
+	for _, op := range doc.Operations {
+		c.directives += len(op.Directives)
+		for _, v := range op.VariableDefinitions {
+			c.directives += len(v.Directives)
+		}
+		set(op.SelectionSet)
+	}
+	for _, f := range doc.Fragments {
+		c.fragments++
+		c.directives += len(f.Directives)
+		set(f.SelectionSet)
+	}
+	return c
+}
+
+// FuzzCountDocument checks the lexical counts against the parser: for every
+// document gqlparser parses, countDocument finds as many fields, fragments and
+// directives as the parsed document holds.
+func FuzzCountDocument(f *testing.F) {
+	for _, e := range docs.Examples() {
+		f.Add(e.Query)
+	}
+	for _, c := range costCases {
+		f.Add(c.query)
+	}
+	f.Add(`query ($v: In = { a: 1 }) @d { x: a(x: $v, o: {b: [1, {c: 2}]}) @e @f { ... on T @g { b } ...F } } fragment F on T @h { c }`)
+	f.Fuzz(func(t *testing.T, q string) {
+		c := countDocument(q, unlimited)
+		doc, err := parser.ParseQuery(&ast.Source{Input: q})
+		if err != nil {
+			return
+		}
+		want := astCounts(doc)
+		want.tokens = c.tokens
+		if c != want {
+			t.Errorf("%q: counted %+v, the parsed document has %+v", q, c, want)
+		}
+		// The parser's token limit, which backs up ours, counts the same tokens.
+		if c.tokens > 0 {
+			if _, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: q}, c.tokens); err != nil {
+				t.Errorf("%q: %d tokens counted, but the parser refuses it at that limit: %v", q, c.tokens, err)
+			}
+			// (A limit of 0 means none.)
+			if _, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: q}, c.tokens-1); err == nil && c.tokens > 1 {
+				t.Errorf("%q: %d tokens counted, but the parser takes it at one less", q, c.tokens)
+			}
+		}
+	})
 }

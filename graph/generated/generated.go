@@ -4295,7 +4295,7 @@ type Limits {
   maxAliases: Int!
   "The highest complexity allowed in one operation."
   maxComplexity: Int!
-  "The most lexical tokens a query document may have (comments excluded), checked before it is parsed."
+  "The most lexical tokens a query document may have (a comment line is one), checked before it is parsed."
   maxTokens: Int!
   "The most field selections a query document may have, as written (a fragment counts once however often it is spread), checked before it is parsed."
   maxFields: Int!

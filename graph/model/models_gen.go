@@ -271,7 +271,7 @@ type Limits struct {
 	MaxAliases int `json:"maxAliases"`
 	// The highest complexity allowed in one operation.
 	MaxComplexity int `json:"maxComplexity"`
-	// The most lexical tokens a query document may have (comments excluded), checked before it is parsed.
+	// The most lexical tokens a query document may have (a comment line is one), checked before it is parsed.
 	MaxTokens int `json:"maxTokens"`
 	// The most field selections a query document may have, as written (a fragment counts once however often it is spread), checked before it is parsed.
 	MaxFields int `json:"maxFields"`
