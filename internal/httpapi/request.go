@@ -18,7 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/lexer"
 
 	"github.com/corridor-kg/corridor/domain"
 )
@@ -149,17 +149,41 @@ func decodeGET(rawQuery string) (gqlRequest, *requestError) {
 		}
 		req.hash = e.hash()
 	}
-	if req.query != "" {
-		if doc, err := parser.ParseQuery(&ast.Source{Input: req.query}); err == nil {
-			for _, op := range doc.Operations {
-				if op.Operation != ast.Query {
-					return gqlRequest{}, &requestError{status: http.StatusMethodNotAllowed, code: CodeBadRequest,
-						msg: "GET serves queries only: send " + string(op.Operation) + " operations by POST"}
-				}
-			}
-		}
+	if op := writeOperation(req.query); op != "" {
+		return gqlRequest{}, &requestError{status: http.StatusMethodNotAllowed, code: CodeBadRequest,
+			msg: "GET serves queries only: send " + op + " operations by POST"}
 	}
 	return req, nil
+}
+
+// writeOperation returns "mutation" or "subscription" when query defines such an
+// operation, else "". It reads tokens only, stopping at the first such
+// definition: a GET URL may hold a megabyte, and parsing it all here would cost
+// more than the document limits that come later allow.
+func writeOperation(query string) string {
+	lex := lexer.New(&ast.Source{Input: query})
+	depth := 0
+	start := true // at the start of a definition
+	for {
+		tok, err := lex.ReadToken()
+		if err != nil || tok.Kind == lexer.EOF {
+			return ""
+		}
+		switch tok.Kind {
+		case lexer.Comment:
+			continue
+		case lexer.BraceL, lexer.ParenL, lexer.BracketL:
+			depth++
+		case lexer.BraceR, lexer.ParenR, lexer.BracketR:
+			depth--
+		case lexer.Name:
+			if start && depth == 0 && (tok.Value == "mutation" || tok.Value == "subscription") {
+				return tok.Value
+			}
+		}
+		// A definition starts the document, and after a top-level selection set.
+		start = depth == 0 && tok.Kind == lexer.BraceR
+	}
 }
 
 // checkText refuses invalid UTF-8 and JSON \u escapes of lone UTF-16 surrogates:

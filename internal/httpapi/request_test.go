@@ -255,3 +255,25 @@ func TestReadQueries(t *testing.T) {
 		t.Fatalf("empty dir: %v", err)
 	}
 }
+
+func TestWriteOperation(t *testing.T) {
+	tests := map[string]string{
+		"mutation { x }":                          "mutation",
+		"subscription { s }":                      "subscription",
+		"query A { a } mutation B { b }":          "mutation",
+		"fragment F on Q { a } mutation { b }":    "mutation",
+		"{ a }":                                   "",
+		"query mutation { a }":                    "",
+		"{ mutation }":                            "",
+		"fragment F on Mutation { a } { ...F }":   "",
+		"query Q($a: In = {mutation: 1}) { a }":   "",
+		"# mutation { x }\n{ a }":                 "",
+		`{ a(x: "mutation") } query { mutation }`: "",
+		"mutation":                                "mutation",
+	}
+	for q, want := range tests {
+		if got := writeOperation(q); got != want {
+			t.Errorf("writeOperation(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
