@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,11 +88,7 @@ func TestHostileDocumentsWithinLimits(t *testing.T) {
 	cfg := quietConfig()
 	h := NewHandler(fixtureStore(t), cfg)
 	docs := hostileDocuments(cfg.Document)
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(docs))
 	for _, name := range names {
 		q := docs[name]
 		if what, _, over := cfg.Document.over(countDocument(q, cfg.Document)); over {
@@ -171,11 +168,7 @@ func BenchmarkHostileDocuments(b *testing.B) {
 	store := fixtureStore(b)
 	h := NewHandler(store, cfg)
 	docs := hostileDocuments(cfg.Document)
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(docs))
 	for _, name := range names {
 		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
 			b.ReportAllocs()
