@@ -39,6 +39,7 @@ import (
 	"github.com/corridor-kg/corridor/internal/auth"
 	"github.com/corridor-kg/corridor/internal/httpapi"
 	"github.com/corridor-kg/corridor/internal/metrics"
+	"github.com/corridor-kg/corridor/internal/sourcetext"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/neo4j"
 	"github.com/corridor-kg/corridor/web"
@@ -143,6 +144,8 @@ type config struct {
 	MaxComplexity int
 	Introspection bool
 	ResponseCache int
+	// ServeSourceText serves the sources' whole texts (Source.text, the reader view).
+	ServeSourceText bool
 	// APIKeys is CORRIDOR_API_KEYS (environment only: never a flag, so never in ps).
 	APIKeys            string
 	APIKeysFile        string
@@ -224,6 +227,7 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.MaxAliases, "max-aliases", envInt("CORRIDOR_MAX_ALIASES", gd.MaxAliases), "maximum aliases per query (env CORRIDOR_MAX_ALIASES)")
 	fs.IntVar(&c.MaxComplexity, "max-complexity", envInt("CORRIDOR_MAX_COMPLEXITY", gd.MaxComplexity), "maximum query complexity (env CORRIDOR_MAX_COMPLEXITY)")
 	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
+	fs.BoolVar(&c.ServeSourceText, "serve-source-text", envBool("CORRIDOR_SERVE_SOURCE_TEXT", false), "serve the sources' whole texts, for a deployment licensed to show them (env CORRIDOR_SERVE_SOURCE_TEXT)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
 	c.APIKeys = envStr("CORRIDOR_API_KEYS", "")
 	fs.StringVar(&c.APIKeysFile, "api-keys-file", envStr("CORRIDOR_API_KEYS_FILE", ""), "file of API keys, one name:role:key a line (env CORRIDOR_API_KEYS_FILE)")
@@ -369,6 +373,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		gcfg.ResponseCacheSize = -1 // off
 	}
 	gcfg.Logger = log
+	gcfg.SourceTexts, gcfg.ServeSourceText = sourcetext.NewDir(c.SeedsDir), c.ServeSourceText
 
 	hcfg := httpapi.DefaultConfig()
 	hcfg.BodyLimit, hcfg.Timeout, hcfg.ExportTimeout = c.BodyLimit, c.Timeout, c.ExportTimeout
@@ -404,6 +409,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(store, gcfg)
 	deps.Exports, deps.Playground = export.Handler(store), web.Handler()
+	deps.Sources = deps.Playground // the reader view, behind the read key check
 	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
 	handler := httpapi.New(hcfg, deps)
 
