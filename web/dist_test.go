@@ -156,3 +156,65 @@ func TestURLScanners(t *testing.T) {
 		t.Error("allowlist rejects the SVG namespace")
 	}
 }
+
+// assetName finds the names of built files (name-HASH.ext) a text refers to.
+var assetName = regexp.MustCompile(`[A-Za-z0-9_.]+(?:-[A-Za-z0-9_]+)*-[A-Za-z0-9_-]{8}\.(?:js|css|ttf|woff2?|svg|png)`)
+
+// loads returns every file of dist that a page loads or may load: the files its
+// HTML names, and those these name in turn (static and dynamic imports, Vite's
+// preload lists, CSS urls), to the end.
+func loads(files map[string]string, page string) map[string]bool {
+	seen := map[string]bool{page: true}
+	todo := []string{page}
+	for len(todo) > 0 {
+		f := todo[0]
+		todo = todo[1:]
+		for _, name := range assetName.FindAllString(files[f], -1) {
+			p := "assets/" + name
+			if _, ok := files[p]; ok && !seen[p] {
+				seen[p] = true
+				todo = append(todo, p)
+			}
+		}
+	}
+	return seen
+}
+
+// TestAppsAreSeparateBundles checks that the explorer loads none of the
+// playground's code (GraphiQL, Monaco and its workers) and the playground none
+// of the explorer's (Cytoscape.js, its fCoSE layout and the explorer's own
+// modules), by strings found only in each.
+func TestAppsAreSeparateBundles(t *testing.T) {
+	files := textFiles(t)
+	if _, ok := files[explorerPage]; !ok {
+		t.Fatalf("dist/%s missing: run web/build.sh", explorerPage)
+	}
+	cases := []struct {
+		page    string
+		foreign []string
+	}{
+		{explorerPage, []string{"graphiql", "monaco", "codicon"}},
+		{"index.html", []string{"fcose", "__________cytoscape", "how are they connected"}},
+	}
+	for _, c := range cases {
+		got := loads(files, c.page)
+		if len(got) < 3 {
+			t.Errorf("%s loads only %v: the scan finds nothing", c.page, got)
+		}
+		for f := range got {
+			text := strings.ToLower(files[f])
+			for _, m := range c.foreign {
+				if strings.Contains(text, m) {
+					t.Errorf("%s loads %s, which holds %q: the other app's code", c.page, f, m)
+				}
+			}
+		}
+		t.Logf("%s loads %d files", c.page, len(got))
+	}
+	explorer, playground := loads(files, explorerPage), loads(files, "index.html")
+	for f := range explorer {
+		if playground[f] && !strings.HasPrefix(path.Base(f), "react-") && !strings.HasPrefix(path.Base(f), "preload-helper-") {
+			t.Errorf("both apps load %s; only React and Vite's preload helper are shared", f)
+		}
+	}
+}
