@@ -48,6 +48,12 @@ import (
 //go:embed schema.graphqls
 var schemaSDL []byte
 
+// readme is served at /README.md, for the playground's Welcome panel to show
+// its sections offline.
+//
+//go:embed README.md
+var readme []byte
+
 // version is set at build time with -ldflags "-X main.version=…"; otherwise it
 // comes from the module's build info.
 var version = ""
@@ -408,7 +414,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
 	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(store, gcfg)
-	deps.Exports, deps.Playground = export.Handler(store), web.Handler()
+	deps.Exports, deps.Playground = export.Handler(store), withReadme(web.Handler())
 	deps.Sources = deps.Playground // the reader view, behind the read key check
 	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
 	handler := httpapi.New(hcfg, deps)
@@ -446,6 +452,20 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// withReadme serves README.md at GET /README.md and everything else with next.
+func withReadme(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/README.md" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		_, _ = w.Write(readme)
+	})
 }
 
 // securityDeps reads the API keys and the allowlist into the HTTP settings.

@@ -43,8 +43,9 @@ import (
 // with "data".
 type Options struct {
 	// Tab is the title of the tab to run. GraphiQL titles a tab with the
-	// name of its operation, e.g. "JccCommitments". Empty means the active
-	// tab.
+	// name of its operation, e.g. "JccCommitments"; an example not open in a
+	// tab is opened from the Welcome panel's examples menu. Empty means the
+	// active tab.
 	Tab string
 	// Query, when set, replaces the text of the operation editor before the
 	// run, typed as a user would.
@@ -408,6 +409,14 @@ func drive(ctx context.Context, opts Options, rec *recorder, res *Result) error 
 	}
 	res.Tabs = tabs
 
+	// The Welcome panel is open on a first visit: open the Explorer instead.
+	if err := wait("the sidebar", `document.querySelector('button[aria-label="Show GraphiQL Explorer"], button[aria-label="Hide GraphiQL Explorer"]')`); err != nil {
+		return err
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](
+		`(() => { const b = document.querySelector('button[aria-label="Show GraphiQL Explorer"]'); if (b) b.click(); })()`)); err != nil {
+		return fmt.Errorf("open the Explorer: %w", err)
+	}
 	if err := wait("the Explorer pane", `document.querySelector('.graphiql-plugin .graphiql-explorer-root, .graphiql-plugin .docExplorerWrap')`); err != nil {
 		return err
 	}
@@ -419,12 +428,20 @@ func drive(ctx context.Context, opts Options, rec *recorder, res *Result) error 
 	}
 
 	if opts.Tab != "" {
+		// A tab that is not open is opened from the Welcome panel's examples menu.
+		click := fmt.Sprintf(`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find(b => b.innerText.trim() === %s).click()`, jsString(opts.Tab))
 		if !slices.Contains(tabs, opts.Tab) {
-			return fmt.Errorf("no tab %q; tabs: %q", opts.Tab, tabs)
+			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](
+				`(() => { const b = document.querySelector('button[aria-label="Show Welcome"]'); if (b) b.click(); })()`)); err != nil {
+				return fmt.Errorf("open the Welcome panel: %w", err)
+			}
+			sel := fmt.Sprintf(`document.querySelector('.corridor-example[data-operation=%s]:not([disabled])')`, jsString(opts.Tab))
+			if err := wait(fmt.Sprintf("the example %q in the examples menu", opts.Tab), sel); err != nil {
+				return fmt.Errorf("%w (tabs: %q)", err, tabs)
+			}
+			click = sel + ".click()"
 		}
-		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
-			`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find(b => b.innerText.trim() === %s).click()`,
-			jsString(opts.Tab)))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](click)); err != nil {
 			return fmt.Errorf("select tab %q: %w", opts.Tab, err)
 		}
 		if err := wait("the tab to become active", fmt.Sprintf(
