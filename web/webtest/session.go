@@ -123,8 +123,22 @@ func (s *Session) Wait(what, expr string) {
 func (s *Session) wait(expr string) error {
 	c, cancel := context.WithTimeout(s.b.ctx, s.Step)
 	defer cancel()
-	return chromedp.Do(c, chromedp.Poll[chromedp.Void]("!!("+expr+")",
-		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)))
+	for {
+		err := chromedp.Do(c, chromedp.Poll[chromedp.Void]("!!("+expr+")",
+			chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0)))
+		// A navigation destroys the page's JavaScript context under the poll:
+		// poll again in the new page.
+		if err == nil || c.Err() != nil || !navigated(err) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// navigated reports whether an evaluation failed because the page navigated.
+func navigated(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "Cannot find context") || strings.Contains(m, "context was destroyed") || strings.Contains(m, "Inspected target navigated")
 }
 
 // fatal fails the test with a screenshot of the moment and the page's console.

@@ -55,7 +55,7 @@ function Legend({ kinds, path }) {
           <Swatch kind="COUNTRY" faded /> hub, faded (countries, programmes, pillars)
         </li>
         <li>
-          <span className="line line-solid" aria-hidden="true" /> link backed by its quotes
+          <span className="line line-solid" aria-hidden="true" /> link (click it for its quotes)
         </li>
         <li>
           <span className="line line-dashed" aria-hidden="true" /> inferred by the curator (dashed)

@@ -80,11 +80,11 @@ export function PathsPage({ state }) {
         <form className="path-form" onSubmit={(e) => e.preventDefault()} aria-label="Path ends and options">
           <div className="pickers">
             <div>
-              <Search key={`from-${state.from}`} name="from" label="From" placeholder="a person, body, meeting…" initial={fromNode ? fromNode.label : ''} onSelect={(n) => update({ from: n.id, path: 1 })} />
+              <Search key={`from-${state.from}-${fromNode?.label ?? ""}`} name="from" label="From" placeholder="a person, body, meeting…" initial={fromNode ? fromNode.label : ''} onSelect={(n) => update({ from: n.id, path: 1 })} />
               {state.from ? <p className="picked">From: <NodeLink node={fromNode ? { id: state.from, kind: fromNode.nodeKind, label: fromNode.label } : { id: state.from }} /></p> : null}
             </div>
             <div>
-              <Search key={`to-${state.to}`} name="to" label="To" placeholder="another node" initial={toNode ? toNode.label : ''} onSelect={(n) => update({ to: n.id, path: 1 })} />
+              <Search key={`to-${state.to}-${toNode?.label ?? ""}`} name="to" label="To" placeholder="another node" initial={toNode ? toNode.label : ''} onSelect={(n) => update({ to: n.id, path: 1 })} />
               {state.to ? <p className="picked">To: <NodeLink node={toNode ? { id: state.to, kind: toNode.nodeKind, label: toNode.label } : { id: state.to }} /></p> : null}
             </div>
           </div>

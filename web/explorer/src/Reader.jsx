@@ -13,9 +13,13 @@ import { attributionText, dateText, plural } from './text.js';
 
 /** Cites lists the records that cite a passage. */
 function Cites({ claims }) {
+  // A record citing one passage twice (a meeting's own facts and a
+  // participation) is listed once.
+  const seen = new Set();
+  const once = claims.filter((c) => !seen.has(c.node.id) && seen.add(c.node.id));
   return (
     <ul className="cites">
-      {claims.map((c, i) => (
+      {once.map((c, i) => (
         <li key={`${c.node.id}-${i}`}>
           <KindBadge kind={c.node.nodeKind} /> <NodeLink node={c.node} /> <span className="meta">— {attributionText(c.attribution, c.speaker)}</span>
         </li>
@@ -123,7 +127,7 @@ export function ReaderPage({ state }) {
           {s.passages.map((p, i) => (
             <li key={i} id={`passage-${i + 1}`} tabIndex={-1} data-placed={p.context != null}>
               {p.context != null ? <Context passage={p} /> : <blockquote className="quote">“{p.quote}”</blockquote>}
-              <p className="meta">Cited by {plural(p.claims.length, 'record')}:</p>
+              <p className="meta">Cited by {plural(new Set(p.claims.map((c) => c.node.id)).size, 'record')}:</p>
               <Cites claims={p.claims} />
             </li>
           ))}
