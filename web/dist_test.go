@@ -157,27 +157,18 @@ func TestURLScanners(t *testing.T) {
 	}
 }
 
-// assetName finds the names of built files (name-HASH.ext) a text refers to.
-var assetName = regexp.MustCompile(`[A-Za-z0-9_.]+(?:-[A-Za-z0-9_]+)*-[A-Za-z0-9_-]{8}\.(?:js|css|ttf|woff2?|svg|png)`)
-
-// loads returns every file of dist that a page loads or may load: the files its
-// HTML names, and those these name in turn (static and dynamic imports, Vite's
-// preload lists, CSS urls), to the end.
-func loads(files map[string]string, page string) map[string]bool {
-	seen := map[string]bool{page: true}
-	todo := []string{page}
-	for len(todo) > 0 {
-		f := todo[0]
-		todo = todo[1:]
-		for _, name := range assetName.FindAllString(files[f], -1) {
-			p := "assets/" + name
-			if _, ok := files[p]; ok && !seen[p] {
-				seen[p] = true
-				todo = append(todo, p)
-			}
-		}
+// loads returns PageFiles(page) as a set.
+func loads(t *testing.T, page string) map[string]bool {
+	t.Helper()
+	list, err := PageFiles(page)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return seen
+	set := map[string]bool{}
+	for _, f := range list {
+		set[f] = true
+	}
+	return set
 }
 
 // TestAppsAreSeparateBundles checks that the explorer loads none of the
@@ -197,7 +188,7 @@ func TestAppsAreSeparateBundles(t *testing.T) {
 		{"index.html", []string{"fcose", "__________cytoscape", "how are they connected"}},
 	}
 	for _, c := range cases {
-		got := loads(files, c.page)
+		got := loads(t, c.page)
 		if len(got) < 3 {
 			t.Errorf("%s loads only %v: the scan finds nothing", c.page, got)
 		}
@@ -211,7 +202,7 @@ func TestAppsAreSeparateBundles(t *testing.T) {
 		}
 		t.Logf("%s loads %d files", c.page, len(got))
 	}
-	explorer, playground := loads(files, explorerPage), loads(files, "index.html")
+	explorer, playground := loads(t, explorerPage), loads(t, "index.html")
 	for f := range explorer {
 		if playground[f] && !strings.HasPrefix(path.Base(f), "react-") && !strings.HasPrefix(path.Base(f), "preload-helper-") {
 			t.Errorf("both apps load %s; only React and Vite's preload helper are shared", f)

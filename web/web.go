@@ -30,10 +30,12 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -109,6 +111,36 @@ func Dist() fs.FS {
 		panic(err) // the embed pattern guarantees dist exists
 	}
 	return sub
+}
+
+// assetName finds the names of built files (name-HASH.ext) a text refers to.
+var assetName = regexp.MustCompile(`[A-Za-z0-9_.]+(?:-[A-Za-z0-9_]+)*-[A-Za-z0-9_-]{8}\.(?:js|css|ttf|woff2?|svg|png)`)
+
+// PageFiles returns the files of dist a page (e.g. "explorer/index.html") loads
+// or may load, the page first: the files its HTML names and those these name in
+// turn (static and dynamic imports, Vite's preload lists, CSS urls), to the end.
+// It shows that the two apps are separate bundles, and what each weighs.
+func PageFiles(page string) ([]string, error) {
+	files := Dist()
+	if _, err := fs.Stat(files, page); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	seen := map[string]bool{page: true}
+	out := []string{page}
+	for i := 0; i < len(out); i++ {
+		b, err := fs.ReadFile(files, out[i])
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		for _, name := range assetName.FindAllString(string(b), -1) {
+			p := "assets/" + name
+			if _, err := fs.Stat(files, p); err == nil && !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out, nil
 }
 
 // Handler returns both apps: the playground's index.html at "/", the

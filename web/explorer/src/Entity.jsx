@@ -408,11 +408,10 @@ export function EntityPage({ state }) {
   useEffect(() => {
     if (node.data) {
       document.title = `${node.data.label} — Corridor explorer`;
-      requestAnimationFrame(() => {
-        performance.clearMarks('entity-ready');
-        performance.mark('entity-ready');
-        document.body.dataset.entityReady = node.data.id;
-      });
+      // The entity's text is in the page (this effect runs after the commit).
+      performance.clearMarks('entity-ready');
+      performance.mark('entity-ready');
+      document.body.dataset.entityReady = node.data.id;
     }
   }, [node.data]);
 
@@ -467,6 +466,7 @@ export function EntityPage({ state }) {
           onEdge={openEdge}
           expanded={state.expand}
           large={state.large}
+          ready={!node.loading}
           title={node.data?.label ?? state.node}
           selected={state.sel}
           status={

@@ -244,7 +244,7 @@ function ElementTables({ graph, labels, onNode, onEdge, expanded, path, selected
  * called on a click on a node (expand or collapse), onEdge on a click on a link
  * (its evidence), onFilters with changed filters.
  */
-export function GraphPanel({ graph, present, filters, onFilters, onNode, onEdge, expanded = [], path = false, large = false, title, selected, status }) {
+export function GraphPanel({ graph, present, filters, onFilters, onNode, onEdge, expanded = [], path = false, large = false, title, selected, status, ready = true }) {
   const box = useRef(null);
   const [canvas, setCanvas] = useState(null);
   const [hover, setHover] = useState(null);
@@ -252,7 +252,10 @@ export function GraphPanel({ graph, present, filters, onFilters, onNode, onEdge,
   const handlers = useRef({});
   handlers.current = { onNode, onEdge, onHover: setHover };
 
+  // The graph library (the largest chunk) is loaded once the page's text is
+  // shown (ready), so that it does not delay it.
   useEffect(() => {
+    if (!ready) return undefined;
     let made = null;
     let dead = false;
     import('./canvas.js').then(
@@ -272,7 +275,7 @@ export function GraphPanel({ graph, present, filters, onFilters, onNode, onEdge,
       dead = true;
       made?.destroy();
     };
-  }, [large]);
+  }, [large, ready]);
 
   useEffect(() => {
     if (!canvas) return;

@@ -3,8 +3,9 @@
 //
 // The API grows (issue 12 adds `Node.hub`, `basis` and `note` on links,
 // `PartialDate.notBefore`/`notAfter`, `madeByScope: AFFILIATED`). The explorer
-// reads the published schema (/schema.graphql, served even when introspection is
-// off) once, and selects each of those fields only when the server has it. Until
+// reads the server's schema once (capabilities: introspection of a few types,
+// else the published /schema.graphql), and selects each of those fields only
+// when the server has it. Until
 // then each gap is handled here, and only here, as its comment says:
 //
 //   - Node.hub: missing → isHub() mirrors the server's own rule for paths
@@ -144,14 +145,33 @@ export function capabilitiesOf(fields) {
 /** The capabilities of a server whose schema could not be read: today's API. */
 const TODAY = capabilitiesOf(new Map());
 
+/** The types whose fields capabilitiesOf looks at. */
+const CAPABILITY_TYPES = ['Node', 'GraphEdge', 'PathEdge', 'PartialDate', 'CommitmentFilter', 'CommitmentEdge', 'Source'];
+
 let capsPromise;
 
-/** capabilities returns what the server's schema offers (read once). */
+/**
+ * capabilities returns what the server's schema offers, read once: by
+ * introspection of the few types that matter (one small query), else, when the
+ * server has introspection off, from the published SDL.
+ */
 export function capabilities() {
   if (!capsPromise) {
-    capsPromise = fetch('/schema.graphql', { headers: { Accept: 'text/plain' } })
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((sdl) => capabilitiesOf(schemaFields(sdl)))
+    const query = `query ExplorerCapabilities { ${CAPABILITY_TYPES.map((t) => `${t}: __type(name: "${t}") { fields { name } inputFields { name } }`).join(' ')} }`;
+    capsPromise = gql(query)
+      .then((data) => {
+        const fields = new Map();
+        for (const t of CAPABILITY_TYPES) {
+          const ty = data[t];
+          if (ty) fields.set(t, new Set([...(ty.fields ?? []), ...(ty.inputFields ?? [])].map((f) => f.name)));
+        }
+        return capabilitiesOf(fields);
+      })
+      .catch(() =>
+        fetch('/schema.graphql', { headers: { Accept: 'text/plain' } })
+          .then((r) => (r.ok ? r.text() : ''))
+          .then((sdl) => capabilitiesOf(schemaFields(sdl))),
+      )
       .catch(() => TODAY);
   }
   return capsPromise;

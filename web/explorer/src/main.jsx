@@ -6,6 +6,9 @@ import './style.css';
 
 import { createRoot } from 'react-dom/client';
 
+import { capabilities } from './api.js';
 import { App } from './App.jsx';
+
+capabilities(); // read the schema while React starts
 
 createRoot(document.getElementById('app')).render(<App />);
