@@ -322,6 +322,21 @@ func TestExplorerWhoTookPartInJCC10(t *testing.T) {
 		t.Errorf("the canvas shows %d nodes and %d links, the API's neighbourhood %d and %d", len(nodes), len(edges), len(hood.Neighborhood.Nodes), len(hood.Neighborhood.Edges))
 	}
 
+	// The image exports draw the same graph: the SVG has every node and link,
+	// with its full label; the PNG is an image.
+	var images struct {
+		SVGNodes, SVGEdges int
+		PNGType            string
+		PNGSize            int
+	}
+	s.Eval(`(async () => { const svg = window.__corridorCanvas.svg('t'); const png = await window.__corridorCanvas.png();
+		const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+		return {SVGNodes: doc.querySelectorAll('g.nodes > g[data-id]').length, SVGEdges: doc.querySelectorAll('g.edges line[data-id]').length,
+			PNGType: png.type, PNGSize: png.size}; })()`, &images)
+	if images.SVGNodes != len(nodes) || images.SVGEdges != len(edges) || images.PNGType != "image/png" || images.PNGSize < 1000 {
+		t.Errorf("image exports: %+v, want %d nodes and %d links in the SVG and a PNG", images, len(nodes), len(edges))
+	}
+
 	s.Click("the filters", `document.querySelector('.filters summary')`)
 	s.Click("the 'made at' relation", `document.querySelector('.filters input[name=rel][value=MADE_AT]')`)
 	s.Wait("the filter in the URL", `location.search.includes('rels=')`)
