@@ -70,6 +70,18 @@ func searchAndChoose(s *webtest.Session, box, text, id string) {
 	s.Click("the suggestion "+id, fmt.Sprintf(`document.querySelector('.combobox[data-name=%q] [role=option][data-id=%q]')`, box, id))
 }
 
+// openEntity opens the explorer at width×height, finds a node by typing text in
+// the search box and choosing its suggestion, and waits for its page.
+func openEntity(t *testing.T, srv *server, width, height int, text, id string) *webtest.Session {
+	t.Helper()
+	s := webtest.NewSession(t, srv.URL, webtest.SessionOptions{Width: width, Height: height})
+	s.Open("/explore")
+	s.Wait("the search page", `document.body.dataset.homeReady`)
+	searchAndChoose(s, "search", text, id)
+	s.Wait(id+"'s page", fmt.Sprintf(`document.body.dataset.entityReady === %q`, id))
+	return s
+}
+
 // sortedStrings returns a sorted copy.
 func sortedStrings(xs []string) []string {
 	out := slices.Clone(xs)
@@ -189,6 +201,40 @@ func TestExplorerYaoJingToTheITPillar(t *testing.T) {
 		t.Log("gap: the API has no PathEdge.basis yet; the page shows every hop's basis as not recorded")
 	}
 
+	// Too few hops: said plainly, with the control to allow hubs.
+	answered := func(hops int, hubs bool) string {
+		return fmt.Sprintf(`(document.body.dataset.pathsReady || '').startsWith('person:yao-jing|pillar:cpec-it|%d|%v|')`, hops, hubs)
+	}
+	s.Click("the hops choice", `document.querySelector('select[name=hops]')`)
+	s.Type("1")
+	s.Key(kb.Enter)
+	s.Wait("the answer for 1 hop", answered(1, false))
+	for _, hubs := range []bool{false, true} {
+		var one struct{ Paths []struct{ Length int } }
+		srv.query(t, fmt.Sprintf(`{ paths(from: "person:yao-jing", to: "pillar:cpec-it", maxHops: 1, throughHubs: %v) { length } }`, hubs), nil).mustData(t, &one)
+		var page struct {
+			NoPath string
+			Hops   int
+		}
+		s.Eval(`({NoPath: (document.querySelector('[data-no-path]') || {innerText: ''}).innerText, Hops: document.querySelectorAll('ol.hops > li').length})`, &page)
+		switch {
+		case len(one.Paths) == 0 && (!strings.Contains(page.NoPath, "No path within 1 hop") || strings.Contains(page.NoPath, "Allow paths through hubs") == hubs):
+			t.Errorf("hubs %v: the API has no path of 1 hop; the page says %q", hubs, page.NoPath)
+		case len(one.Paths) > 0 && page.Hops != 1:
+			t.Errorf("hubs %v: the API has a path of 1 hop; the page lists %d hops (%q)", hubs, page.Hops, page.NoPath)
+		}
+		if !hubs {
+			s.Click("allow hubs", `document.querySelector('input[name=viaHubs]')`)
+			s.Wait("the answer through hubs", answered(1, true))
+		}
+	}
+	s.Click("hubs not allowed again", `document.querySelector('input[name=viaHubs]')`)
+	s.Wait("the answer without hubs", answered(1, false))
+	s.Click("the hops choice", `document.querySelector('select[name=hops]')`)
+	s.Type("4")
+	s.Key(kb.Enter)
+	s.Wait("the paths of up to 4 hops", answered(4, false)+` && document.querySelector('ol.hops[data-path="1"]')`)
+
 	// Back to the first path; its last hop's evidence in the panel, with the source.
 	s.Click("path 1", `document.querySelector('.other-paths button[data-path="1"]')`)
 	s.Click("the last hop's evidence", `[...document.querySelectorAll('ol.hops > li.hop')].pop().querySelector('.evidence-button')`)
@@ -219,11 +265,7 @@ func TestExplorerYaoJingToTheITPillar(t *testing.T) {
 // export, through filters, an expansion, the URL, reload and back.
 func TestExplorerWhoTookPartInJCC10(t *testing.T) {
 	srv := sharedServer(t)
-	s := webtest.NewSession(t, srv.URL, webtest.SessionOptions{})
-	s.Open("/explore")
-	s.Wait("the search page", `document.body.dataset.homeReady`)
-	searchAndChoose(s, "search", "10th Joint Cooperation", "meeting:jcc-10")
-	s.Wait("the meeting's page", `document.body.dataset.entityReady === 'meeting:jcc-10'`)
+	s := openEntity(t, srv, 1440, 900, "10th Joint Cooperation", "meeting:jcc-10")
 
 	var api struct {
 		Node struct {
@@ -265,6 +307,41 @@ func TestExplorerWhoTookPartInJCC10(t *testing.T) {
 	}
 	s.Wait("the passage in its article", `document.querySelector('.evidence-panel .context mark')`)
 	s.Click("close the panel", `document.querySelector('.evidence-panel .close')`)
+
+	// The timeline: the API dates none of the meeting's events, and the page
+	// places none on the axis; each undated one keeps its words ("on Thursday").
+	var dates struct {
+		Node struct {
+			Date        struct{ Precision, Text string }
+			Commitments []struct {
+				ID   string
+				Date struct{ Precision, Text string }
+			}
+		}
+	}
+	srv.query(t, `{ node(id: "meeting:jcc-10") { ... on Meeting { date { precision text } commitments { id date { precision text } } } } }`, nil).mustData(t, &dates)
+	s.Wait("the timeline", `document.querySelector('.undated-events li') || document.querySelector('.dated-events li')`)
+	var undated, dated []string
+	s.Eval(`[...document.querySelectorAll('.undated-events li')].map(li => li.dataset.id + ' | ' + li.innerText)`, &undated)
+	s.Eval(`[...document.querySelectorAll('.dated-events li')].map(li => li.dataset.id)`, &dated)
+	find := func(id string) string {
+		for _, u := range undated {
+			if strings.HasPrefix(u, id+" | ") {
+				return u
+			}
+		}
+		return ""
+	}
+	if dates.Node.Date.Precision == "UNKNOWN" {
+		if u := find("meeting:jcc-10"); u == "" || !strings.Contains(u, dates.Node.Date.Text) || slices.Contains(dated, "meeting:jcc-10") {
+			t.Errorf("the undated meeting is shown as %q (dated: %v), want it undated with %q", u, dated, dates.Node.Date.Text)
+		}
+	}
+	for _, c := range dates.Node.Commitments {
+		if c.Date.Precision == "UNKNOWN" && (find(c.ID) == "" || slices.Contains(dated, c.ID)) {
+			t.Errorf("the undated commitment %s is not in the undated lane", c.ID)
+		}
+	}
 
 	s.Wait("the canvas drawn", `document.querySelector('.canvas[data-ready]')`)
 	s.Screenshot(shot(t, "explorer-entity.png"))
@@ -376,11 +453,7 @@ func TestExplorerWhoTookPartInJCC10(t *testing.T) {
 // promise Chinese investors?" and compares the page with the API's commitments.
 func TestExplorerPakistanToChineseInvestors(t *testing.T) {
 	srv := sharedServer(t)
-	s := webtest.NewSession(t, srv.URL, webtest.SessionOptions{})
-	s.Open("/explore")
-	s.Wait("the search page", `document.body.dataset.homeReady`)
-	searchAndChoose(s, "search", "Pakistan", "country:pakistan")
-	s.Wait("Pakistan's page", `document.body.dataset.entityReady === 'country:pakistan'`)
+	s := openEntity(t, srv, 1440, 900, "Pakistan", "country:pakistan")
 	s.Wait("its commitments", `document.querySelector('[data-section=made] .scope-note[data-scope]:not([data-scope=""])')`)
 	// A native select, chosen with the keyboard as a user does.
 	s.Click("the addressee choice", `document.querySelector('[data-section=made] select[name=madeTo]')`)
@@ -425,12 +498,7 @@ func TestExplorerPakistanToChineseInvestors(t *testing.T) {
 // TestExplorerOnAPhone checks the search and entity views at 390×844: no
 // sideways scrolling, the canvas on the screen, the evidence panel within it.
 func TestExplorerOnAPhone(t *testing.T) {
-	srv := sharedServer(t)
-	s := webtest.NewSession(t, srv.URL, webtest.SessionOptions{Width: 390, Height: 844})
-	s.Open("/explore")
-	s.Wait("the search page", `document.body.dataset.homeReady`)
-	searchAndChoose(s, "search", "Anusha", "person:anusha-rehman")
-	s.Wait("her page", `document.body.dataset.entityReady === 'person:anusha-rehman'`)
+	s := openEntity(t, sharedServer(t), 390, 844, "Anusha", "person:anusha-rehman")
 	var overflow int
 	s.Eval(`document.documentElement.scrollWidth - window.innerWidth`, &overflow)
 	if overflow > 0 {

@@ -68,6 +68,21 @@ function Legend({ kinds, path }) {
   );
 }
 
+/** CheckGroup is a fieldset of checkboxes; an empty chosen list means all. */
+function CheckGroup({ legend, name, items, chosen, words, onToggle }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((x) => (
+        <label key={x}>
+          <input type="checkbox" name={name} value={x} checked={!chosen.length || chosen.includes(x)} onChange={() => onToggle(x)} />
+          {words(x)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Filters lets the user choose the kinds, relation types and hubs shown. */
 function Filters({ present, kinds, rels, hubs, onChange }) {
   const kindList = KINDS.map(([k]) => k).filter((k) => present.kinds.includes(k));
@@ -80,24 +95,8 @@ function Filters({ present, kinds, rels, hubs, onChange }) {
   return (
     <details className="filters">
       <summary>Filters</summary>
-      <fieldset>
-        <legend>Node kinds</legend>
-        {kindList.map((k) => (
-          <label key={k}>
-            <input type="checkbox" name="kind" value={k} checked={!kinds.length || kinds.includes(k)} onChange={() => onChange({ kinds: toggle(kinds, kindList, k) })} />
-            {kindName(k)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Relation types</legend>
-        {relList.map((t) => (
-          <label key={t}>
-            <input type="checkbox" name="rel" value={t} checked={!rels.length || rels.includes(t)} onChange={() => onChange({ rels: toggle(rels, relList, t) })} />
-            {relationName(t)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup legend="Node kinds" name="kind" items={kindList} chosen={kinds} words={kindName} onToggle={(k) => onChange({ kinds: toggle(kinds, kindList, k) })} />
+      <CheckGroup legend="Relation types" name="rel" items={relList} chosen={rels} words={relationName} onToggle={(r) => onChange({ rels: toggle(rels, relList, r) })} />
       <fieldset>
         <legend>Hubs</legend>
         {[
@@ -160,6 +159,27 @@ function ExportMenu({ graph, rels, canvas, title, path }) {
   );
 }
 
+/** ScrollTable is a labelled, scrollable table with a header row; children are its rows. */
+function ScrollTable({ label, className, columns, children }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table className={className}>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** ElementTables lists every node and link of the drawing. */
 function ElementTables({ graph, labels, onNode, onEdge, expanded, path, selected }) {
   return (
@@ -167,17 +187,7 @@ function ElementTables({ graph, labels, onNode, onEdge, expanded, path, selected
       <h3 id="tables-title">
         On the canvas: {plural(graph.nodes.length, 'node')} and {plural(graph.edges.length, 'link')}
       </h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Nodes on the canvas">
-        <table className="nodes-table">
-          <caption className="visually-hidden">Nodes on the canvas</caption>
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col">Kind</th>
-              <th scope="col">On the canvas</th>
-            </tr>
-          </thead>
-          <tbody>
+      <ScrollTable label="Nodes on the canvas" className="nodes-table" columns={['Node', 'Kind', 'On the canvas']}>
             {graph.nodes.map((n) => (
               <tr key={n.id} data-id={n.id} data-kind={n.kind} className={n.id === selected ? 'selected' : undefined}>
                 <th scope="row">
@@ -200,22 +210,8 @@ function ElementTables({ graph, labels, onNode, onEdge, expanded, path, selected
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Links on the canvas">
-        <table className="edges-table">
-          <caption className="visually-hidden">Links on the canvas</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">Link</th>
-              <th scope="col">To</th>
-              <th scope="col">Basis</th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
+      </ScrollTable>
+      <ScrollTable label="Links on the canvas" className="edges-table" columns={['From', 'Link', 'To', 'Basis', 'Evidence']}>
             {graph.edges.map((e) => (
               <tr key={e.id} data-id={e.id} data-type={e.type} data-basis={e.basis ?? ''} className={e.id === selected ? 'selected' : undefined}>
                 <td>{labels.get(e.source) ?? e.source}</td>
@@ -232,9 +228,7 @@ function ElementTables({ graph, labels, onNode, onEdge, expanded, path, selected
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -58,10 +58,10 @@ export function PathsPage({ state }) {
   const label = (n, id) => n?.label ?? id;
 
   useEffect(() => {
-    if (result.data) {
-      document.body.dataset.pathsReady = `${state.from}|${state.to}|${result.data.length}`;
+    if (result.data && result.fresh) {
+      document.body.dataset.pathsReady = `${state.from}|${state.to}|${state.hops}|${state.viaHubs}|${result.data.length}`;
     }
-  }, [result.data, state.from, state.to]);
+  }, [result.data, result.fresh, state.from, state.to, state.hops, state.viaHubs]);
 
   const openHop = (edge, a, b) =>
     setPanel({

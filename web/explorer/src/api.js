@@ -385,19 +385,9 @@ async function readExport(query, signal) {
  * export's evidence names its source and speaker by ID.
  */
 export function fromElements(elements) {
-  const nodes = elements.nodes.map(({ data }) => {
-    const node = { id: data.id, kind: data.kind, label: data.label };
-    if (typeof data.hub === 'boolean') node.hub = data.hub;
-    node.hub = isHub(node);
-    return node;
-  });
+  const nodes = elements.nodes.map(({ data }) => nodeOf({ id: data.id, nodeKind: data.kind, label: data.label, hub: data.hub }));
   const edges = elements.edges.map(({ data }) => ({
-    id: data.id,
-    type: data.type,
-    source: data.source,
-    target: data.target,
-    label: data.label ?? relationName(data.type),
-    ...basisOf(data),
+    ...edgeOf({ ...data, evidence: [] }),
     evidence: (data.evidence ?? []).map((ev) => ({
       quote: ev.quote,
       attribution: ev.attribution,

@@ -58,21 +58,23 @@ export function KindBadge({ kind }) {
 
 /**
  * useAsync runs load(signal) whenever deps change and returns {data, error,
- * loading}; a run that a newer one replaced is aborted and never shown.
+ * loading, fresh}; a run that a newer one replaced is aborted and never shown.
  */
 export function useAsync(load, deps) {
-  const [result, setResult] = useState({ data: null, error: null, loading: true });
+  const [result, setResult] = useState({ data: null, error: null, loading: true, key: null });
+  const key = JSON.stringify(deps);
   useEffect(() => {
     const ctl = new AbortController();
     setResult((r) => ({ ...r, loading: true, error: null }));
     load(ctl.signal).then(
-      (data) => !ctl.signal.aborted && setResult({ data, error: null, loading: false }),
-      (error) => !ctl.signal.aborted && error.name !== 'AbortError' && setResult({ data: null, error, loading: false }),
+      (data) => !ctl.signal.aborted && setResult({ data, error: null, loading: false, key }),
+      (error) => !ctl.signal.aborted && error.name !== 'AbortError' && setResult({ data: null, error, loading: false, key }),
     );
     return () => ctl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return result;
+  // fresh: the data answers the current deps (not a previous run's, still shown).
+  return { ...result, fresh: result.key === key && !result.loading };
 }
 
 /** ErrorNote says what went wrong, in words, with the server's code. */
