@@ -31,7 +31,7 @@ func TestPlaygroundOverRealServer(t *testing.T) {
 	}
 	res := webtest.RunPlaygroundCheck(t, s.URL, opts)
 	if len(res.Tabs) < 2 {
-		t.Errorf("tabs = %q, want the welcome and JCC examples", res.Tabs)
+		t.Errorf("tabs = %q, want the JCC and welcome examples", res.Tabs)
 	}
 	for _, r := range res.Requests {
 		_, u, _ := strings.Cut(r, " ") // "METHOD URL"

@@ -4,9 +4,9 @@
 // Each example is offered in the Welcome panel's examples menu under the
 // readable title of its sidecar <name>.json ({title, summary, expect}; the
 // expect snippets are for the tests and are not bundled), and opens in a
-// GraphiQL tab, which GraphiQL titles with the operation's name. The welcome
-// and JCC commitments examples open as the first tabs; the rest follow in the
-// menu in file-name order. An
+// GraphiQL tab, which GraphiQL titles with the operation's name. The JCC
+// commitments and welcome examples open as the first tabs; the rest follow in
+// the menu in file-name order. An
 // optional sidecar file <name>.variables.json supplies the tab's variables.
 
 const queryFiles = import.meta.glob('@corridor-queries/*.graphql', {
@@ -26,8 +26,11 @@ const variableFiles = import.meta.glob('@corridor-queries/*.variables.json', {
 const titles = import.meta.glob(['@corridor-queries/*.json', '!**/*.variables.json'], { import: 'title', eager: true });
 const summaries = import.meta.glob(['@corridor-queries/*.json', '!**/*.variables.json'], { import: 'summary', eager: true });
 
-/** The examples that open in the first tabs, in order: the welcome tab first. */
-export const FIRST_EXAMPLES = ['welcome', 'jcc-commitments'];
+/**
+ * The examples that open as the first tabs, in order: the JCC commitments (the
+ * active tab, as a first answer to run), then the welcome tab.
+ */
+export const FIRST_EXAMPLES = ['jcc-commitments', 'welcome'];
 
 function baseName(path) {
   return path.replace(/^.*\//, '').replace(/\.graphql$/, '').replace(/\.variables\.json$/, '').replace(/\.json$/, '');
