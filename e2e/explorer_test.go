@@ -441,6 +441,16 @@ func TestExplorerWhoTookPartInJCC10(t *testing.T) {
 	if !slices.Equal(again, expanded) || !slices.Equal(againEdges, expandedEdges) {
 		t.Errorf("a reload of %s shows %d nodes and %d links, before %d and %d", url, len(again), len(againEdges), len(expanded), len(expandedEdges))
 	}
+	// A click on a node of the canvas itself collapses it again, as the table's
+	// button does.
+	s.ClickAt("Ning Jizhe on the canvas", `(() => { const n = window.__corridorCanvas && window.__corridorCanvas.cy.getElementById('person:ning-jizhe');
+		if (!n || n.empty()) return null; const box = document.querySelector('.canvas'); box.scrollIntoView({block: 'center'});
+		const r = box.getBoundingClientRect(), p = n.renderedPosition();
+		return p.x > 0 && p.y > 0 && p.x < r.width && p.y < r.height ? [r.left + p.x, r.top + p.y] : null; })()`)
+	s.Wait("the click in the URL", `!location.search.includes('expand=')`)
+	s.Wait("the canvas collapsed", `document.querySelectorAll('.nodes-table tbody tr').length === `+fmt.Sprint(len(noHubs)))
+	s.History(-1)
+	s.Wait("back: expanded", `location.search.includes('expand=person:ning-jizhe')`)
 	s.History(-1)
 	s.Wait("back: not expanded", `!location.search.includes('expand=')`)
 	s.Wait("back: the canvas without the expansion", `document.querySelectorAll('.nodes-table tbody tr').length === `+fmt.Sprint(len(noHubs)))

@@ -174,11 +174,19 @@ func (s *Session) Eval(expr string, out any) {
 // into view and clicks its centre with the mouse, as a user does.
 func (s *Session) Click(what, elementExpr string) {
 	s.t.Helper()
-	js := `(() => { const el = (` + elementExpr + `); if (!el) return null;
+	s.ClickAt(what, `(() => { const el = (`+elementExpr+`); if (!el) return null;
 		el.scrollIntoView({block: 'center', inline: 'center'});
 		const r = el.getBoundingClientRect();
 		if (r.width === 0 || r.height === 0) return null;
-		return [r.left + r.width / 2, r.top + r.height / 2]; })()`
+		return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+}
+
+// ClickAt waits until the JavaScript expression gives a point [x, y] of the
+// viewport (null until it can) and clicks there with the mouse: for what has
+// no element of its own, such as a node drawn on a canvas.
+func (s *Session) ClickAt(what, pointExpr string) {
+	s.t.Helper()
+	js := pointExpr
 	var at []float64
 	c, cancel := context.WithTimeout(s.b.ctx, s.Step)
 	defer cancel()
