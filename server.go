@@ -39,6 +39,7 @@ import (
 	"github.com/corridor-kg/corridor/internal/auth"
 	"github.com/corridor-kg/corridor/internal/httpapi"
 	"github.com/corridor-kg/corridor/internal/metrics"
+	"github.com/corridor-kg/corridor/internal/sourcetext"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/neo4j"
 	"github.com/corridor-kg/corridor/web"
@@ -46,6 +47,12 @@ import (
 
 //go:embed schema.graphqls
 var schemaSDL []byte
+
+// readme is served at /README.md, for the playground's Welcome panel to show
+// its sections offline.
+//
+//go:embed README.md
+var readme []byte
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise it
 // comes from the module's build info.
@@ -145,6 +152,8 @@ type config struct {
 	MaxErrors     int
 	Introspection bool
 	ResponseCache int
+	// ServeSourceText serves the sources' whole texts (Source.text, the reader view).
+	ServeSourceText bool
 	// APIKeys is CORRIDOR_API_KEYS (environment only: never a flag, so never in ps).
 	APIKeys            string
 	APIKeysFile        string
@@ -231,6 +240,7 @@ func parseConfig(cmd string, args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.Document.Directives, "max-directives", envInt("CORRIDOR_MAX_DIRECTIVES", gd.Document.Directives), "maximum directives in a query document (env CORRIDOR_MAX_DIRECTIVES)")
 	fs.IntVar(&c.MaxErrors, "max-errors", envInt("CORRIDOR_MAX_ERRORS", gd.MaxErrors), "most errors in one answer; the rest are counted in a last error (env CORRIDOR_MAX_ERRORS)")
 	fs.IntVar(&c.ResponseCache, "response-cache", envInt("CORRIDOR_RESPONSE_CACHE", gd.ResponseCacheSize), "answers to repeated queries kept in memory; 0 = off (env CORRIDOR_RESPONSE_CACHE)")
+	fs.BoolVar(&c.ServeSourceText, "serve-source-text", envBool("CORRIDOR_SERVE_SOURCE_TEXT", false), "serve the sources' whole texts, for a deployment licensed to show them (env CORRIDOR_SERVE_SOURCE_TEXT)")
 	fs.BoolVar(&c.Introspection, "introspection", envBool("CORRIDOR_INTROSPECTION", !gd.DisableIntrospection), "allow schema introspection (env CORRIDOR_INTROSPECTION)")
 	c.APIKeys = envStr("CORRIDOR_API_KEYS", "")
 	fs.StringVar(&c.APIKeysFile, "api-keys-file", envStr("CORRIDOR_API_KEYS_FILE", ""), "file of API keys, one name:role:key a line (env CORRIDOR_API_KEYS_FILE)")
@@ -377,6 +387,7 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		gcfg.ResponseCacheSize = -1 // off
 	}
 	gcfg.Logger = log
+	gcfg.SourceTexts, gcfg.ServeSourceText = sourcetext.NewDir(c.SeedsDir), c.ServeSourceText
 
 	hcfg := httpapi.DefaultConfig()
 	hcfg.BodyLimit, hcfg.Timeout, hcfg.ExportTimeout = c.BodyLimit, c.Timeout, c.ExportTimeout
@@ -411,7 +422,8 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
 	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(store, gcfg)
-	deps.Exports, deps.Playground = export.Handler(store), web.Handler()
+	deps.Exports, deps.Playground = export.Handler(store), withReadme(web.Handler())
+	deps.Sources = deps.Playground // the reader view, behind the read key check
 	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
 	handler := httpapi.New(hcfg, deps)
 
@@ -448,6 +460,20 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// withReadme serves README.md at GET /README.md and everything else with next.
+func withReadme(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/README.md" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		_, _ = w.Write(readme)
+	})
 }
 
 // securityDeps reads the API keys and the allowlist into the HTTP settings.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,15 @@ func TestExamples(t *testing.T) {
 		}
 		if len(e.Operations) == 0 {
 			t.Errorf("%s: no named operation", e.File)
+		}
+		if _, err := readSidecar(filepath.Join("queries", e.File)); err != nil {
+			t.Errorf("%s: %v", e.File, err)
+		}
+		if e.Title == "" || e.Summary == "" || len(e.Expect) == 0 {
+			t.Errorf("%s: its sidecar needs a title, a summary and expect snippets: %+v", e.File, e)
+		}
+		if strings.Contains(e.Query, "# expect") {
+			t.Errorf("%s: test expectations belong in the sidecar, not in what users see", e.File)
 		}
 		ops = append(ops, e.Operations...)
 	}

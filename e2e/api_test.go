@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/corridor-kg/corridor/docs"
 )
 
 // sharedSrv serves the read-only tests; TestMain stops it after the run.
@@ -468,26 +470,17 @@ func TestRefusesInvalidData(t *testing.T) {
 
 func TestExampleQueries(t *testing.T) {
 	s := sharedServer(t)
-	files, err := filepath.Glob("../docs/queries/*.graphql")
-	if err != nil || len(files) < 3 {
-		t.Fatalf("example queries: %v %v", files, err)
+	examples := docs.Examples()
+	if len(examples) < 3 {
+		t.Fatalf("example queries: %d", len(examples))
 	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var expects []string
-			for _, line := range strings.Split(string(b), "\n") {
-				if v, ok := strings.CutPrefix(strings.TrimSpace(line), "# expect:"); ok {
-					expects = append(expects, strings.TrimSpace(v))
-				}
-			}
+	for _, ex := range examples {
+		t.Run(ex.File, func(t *testing.T) {
+			expects := ex.Expect
 			if len(expects) == 0 {
-				t.Fatalf("%s has no '# expect:' lines saying what it promises", f)
+				t.Fatalf("%s has no expect snippets in its sidecar saying what it promises", ex.File)
 			}
-			r := s.query(t, string(b), nil)
+			r := s.query(t, ex.Query, nil)
 			if len(r.Errors) > 0 {
 				t.Fatalf("errors: %s", r.Raw)
 			}

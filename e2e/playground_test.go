@@ -10,12 +10,13 @@ import (
 
 // TestPlaygroundOverRealServer loads the embedded playground from the real
 // binary in headless Chromium with every non-loopback request refused, runs
-// the first example (all JCC commitments) through the UI against the bundled
-// dataset and checks the answer. UPDATE_SCREENSHOT=1 rewrites
+// the JCC commitments example (opened from the Welcome panel's examples menu or
+// its tab) through the UI against the bundled dataset and checks the answer. UPDATE_SCREENSHOT=1 rewrites
 // docs/playground.png from this run.
 func TestPlaygroundOverRealServer(t *testing.T) {
 	s := sharedServer(t)
 	opts := webtest.Options{
+		Tab: "JccCommitments",
 		Expect: []string{
 			`"id":"meeting:jcc-10"`,
 			`"name":"Ning Jizhe"`,
@@ -29,8 +30,8 @@ func TestPlaygroundOverRealServer(t *testing.T) {
 		opts.Screenshot = "../docs/playground.png"
 	}
 	res := webtest.RunPlaygroundCheck(t, s.URL, opts)
-	if len(res.Tabs) < 3 {
-		t.Errorf("tabs = %q, want the bundled examples", res.Tabs)
+	if len(res.Tabs) < 2 {
+		t.Errorf("tabs = %q, want the JCC and welcome examples", res.Tabs)
 	}
 	for _, r := range res.Requests {
 		_, u, _ := strings.Cut(r, " ") // "METHOD URL"

@@ -107,7 +107,9 @@ func mergeEdge(a, b domain.Edge) domain.Edge {
 // Around, Depth, Kinds, RelTypes and Limit are those of Query.neighborhood
 // (domain.Explorer.Neighborhood), Kinds alone keeps the nodes of those kinds,
 // and IDs keeps the nodes named (intersected with the rest). Whatever is
-// kept, the edges among the kept nodes come along, and so do the Source nodes
+// kept, the edges among the kept nodes come along (with RelTypes, only those of
+// these types: so IDs, Kinds and RelTypes export exactly a drawing of those nodes
+// and relationships, such as the explorer's canvas), and so do the Source nodes
 // their evidence cites, unless Kinds is set and leaves sources out. The zero
 // Filter keeps everything.
 type Filter struct {
@@ -120,8 +122,9 @@ type Filter struct {
 	Around string
 	// Depth is the neighbourhood's radius, 1 to MaxDepth (0: 1).
 	Depth int
-	// RelTypes keeps, in a neighbourhood, only edges of these stored types, for
-	// traversal and in the result (empty: every type).
+	// RelTypes keeps only edges of these stored types: in a neighbourhood for
+	// traversal and in the result, with IDs among the named nodes (empty: every
+	// type). It needs Around or IDs.
 	RelTypes []domain.RelType
 	// Limit bounds the nodes of a neighbourhood, its centre included (0:
 	// MaxLimit, the largest the GraphQL field allows); a neighbourhood cut by it
@@ -182,10 +185,15 @@ func (f Filter) Validate() error {
 		switch {
 		case f.Depth != 0:
 			return domain.FieldErrorf(domain.EINVALID, "depth", "depth needs around: the node whose neighbourhood to export")
-		case len(f.RelTypes) > 0:
-			return domain.FieldErrorf(domain.EINVALID, "relationTypes", "relationTypes needs around: the node whose neighbourhood to export")
+		case len(f.RelTypes) > 0 && len(f.IDs) == 0:
+			return domain.FieldErrorf(domain.EINVALID, "relationTypes", "relationTypes needs around (a neighbourhood) or ids (the nodes whose relationships to export)")
 		case f.Limit != 0:
 			return domain.FieldErrorf(domain.EINVALID, "limit", "limit needs around: the node whose neighbourhood to export")
+		}
+		for _, t := range f.RelTypes {
+			if !domain.Valid(t, domain.RelTypes) {
+				return domain.FieldErrorf(domain.EINVALID, "relationTypes", "unknown or derived relationship type %q: exports hold stored relationships (%s)", t, relTypeList())
+			}
 		}
 		return nil
 	}
@@ -200,6 +208,34 @@ func kindList() string {
 		s[i] = string(k)
 	}
 	return strings.Join(s, ", ")
+}
+
+// relTypeList returns the stored relationship types as "NATIONAL_OF, IN_COUNTRY, …".
+func relTypeList() string {
+	s := make([]string, len(domain.RelTypes))
+	for i, t := range domain.RelTypes {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// relTypeOK reports whether an edge passes the RelTypes criterion.
+func (f Filter) relTypeOK(e domain.Edge) bool {
+	return len(f.RelTypes) == 0 || slices.Contains(f.RelTypes, e.Type)
+}
+
+// keepEdges returns the edges that pass the RelTypes criterion.
+func (f Filter) keepEdges(es []domain.Edge) []domain.Edge {
+	if len(f.RelTypes) == 0 {
+		return es
+	}
+	var out []domain.Edge
+	for _, e := range es {
+		if f.relTypeOK(e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // kindOK reports whether a node passes the Kinds criterion.
@@ -256,7 +292,7 @@ func (f Filter) Apply(g *Graph) (*Graph, error) {
 		}
 		return out, nil
 	}
-	out, err := cut(context.Background(), g.Version, kept, g.Edges, f.Kinds, lookup)
+	out, err := cut(context.Background(), g.Version, kept, f.keepEdges(g.Edges), f.Kinds, lookup)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func Load(ctx context.Context, st domain.Store, f Filter) (*Graph, error) {
 			return nil, err
 		}
 		kept = keepIf(ns, f.kindOK)
-		edges = derivedEdges(kept)
+		edges = f.keepEdges(derivedEdges(kept))
 	default:
 		all, err := allNodes(ctx, st)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
@@ -65,6 +66,7 @@ func TestLoadKindsAndIDsMatchApply(t *testing.T) {
 		{Kinds: []domain.Kind{domain.KindCommitment, domain.KindSource}},
 		{IDs: []string{"meeting:jcc-10", "org:jcc"}},
 		{IDs: []string{"meeting:jcc-10", "org:jcc"}, Kinds: []domain.Kind{domain.KindMeeting}},
+		{IDs: []string{"meeting:jcc-10", "org:jcc", "person:ning-jizhe"}, RelTypes: []domain.RelType{domain.RelParticipatedIn}},
 	} {
 		want, err := f.Apply(whole)
 		if err != nil {
@@ -80,6 +82,57 @@ func TestLoadKindsAndIDsMatchApply(t *testing.T) {
 		if len(got.Nodes) == 0 {
 			t.Errorf("%+v: nothing kept", f)
 		}
+	}
+}
+
+// TestIDsWithRelationTypesIsTheDrawing checks what the explorer relies on to
+// export its canvas: the canvas draws a neighbourhood's nodes and, of its edges,
+// those of the types the user keeps; ids (those nodes), kinds (theirs, so no
+// cited source is added) and relationTypes (those types) export exactly that.
+func TestIDsWithRelationTypesIsTheDrawing(t *testing.T) {
+	ctx := context.Background()
+	st := mustSeedStore(t)
+	sub, err := st.Neighborhood(ctx, domain.NeighborhoodQuery{ID: "meeting:jcc-10", Depth: 1, Limit: MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := []domain.RelType{domain.RelParticipatedIn, domain.RelMadeAt, domain.RelOrganized}
+	var ids, wantNodes, wantEdges []string
+	var kinds []domain.Kind
+	for _, n := range sub.Nodes {
+		ids = append(ids, n.NodeID())
+		wantNodes = append(wantNodes, n.NodeID())
+		if !slices.Contains(kinds, n.NodeKind()) {
+			kinds = append(kinds, n.NodeKind())
+		}
+	}
+	for _, e := range sub.Edges {
+		if slices.Contains(keep, e.Type) {
+			wantEdges = append(wantEdges, e.ID)
+		}
+	}
+	slices.Sort(wantNodes)
+	slices.Sort(wantEdges)
+	if len(wantEdges) < 5 || len(wantEdges) == len(sub.Edges) {
+		t.Fatalf("the case keeps %d of %d edges: pick types that keep some and drop some", len(wantEdges), len(sub.Edges))
+	}
+	q := url.Values{"ids": {strings.Join(ids, ",")}, "relationTypes": {"PARTICIPATED_IN,MADE_AT,ORGANIZED"}}
+	for _, k := range kinds {
+		q.Add("kinds", string(k))
+	}
+	f, err := ParseFilter(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Load(ctx, st, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sortedNodeIDs(g); !slices.Equal(got, wantNodes) {
+		t.Errorf("nodes = %v, want the drawing's %v", got, wantNodes)
+	}
+	if got := edgeIDs(g); !slices.Equal(got, wantEdges) {
+		t.Errorf("edges = %v, want the drawing's %v", got, wantEdges)
 	}
 }
 
@@ -153,6 +206,9 @@ func TestLoadErrors(t *testing.T) {
 		{"relation type", Filter{Around: "meeting:jcc-10", RelTypes: []domain.RelType{"LIKES"}}, domain.EINVALID, "relationTypes"},
 		{"path-only type", Filter{Around: "meeting:jcc-10", RelTypes: []domain.RelType{domain.RelCommittedTo}}, domain.EINVALID, "relationTypes"},
 		{"limit alone", Filter{Limit: 3}, domain.EINVALID, "limit"},
+		{"relation types alone", Filter{RelTypes: []domain.RelType{domain.RelMade}}, domain.EINVALID, "relationTypes"},
+		{"ids, unknown type", Filter{IDs: []string{"meeting:jcc-10"}, RelTypes: []domain.RelType{"LIKES"}}, domain.EINVALID, "relationTypes"},
+		{"ids, path-only type", Filter{IDs: []string{"meeting:jcc-10"}, RelTypes: []domain.RelType{domain.RelCommittedTo}}, domain.EINVALID, "relationTypes"},
 	}
 	for _, c := range cases {
 		_, err := Load(context.Background(), st, c.f)

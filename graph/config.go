@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
 // Defaults of Config; a zero field of Config means its default.
@@ -90,6 +92,12 @@ type Config struct {
 	Logger *slog.Logger
 	// Extensions are installed first, before the handler's own (e.g. metrics).
 	Extensions []graphql.HandlerExtension
+	// SourceTexts hands over the texts of sources (default none): Source.passages
+	// places quotes in them and gives the sentence around each.
+	SourceTexts domain.SourceTexts
+	// ServeSourceText makes Source.text serve a source's whole text when
+	// SourceTexts has it (default false: the articles are not ours to republish).
+	ServeSourceText bool
 }
 
 // DefaultConfig returns a Config with every default filled in.

@@ -3,23 +3,22 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/corridor-kg/corridor/docs"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/memory"
 )
 
-// TestExampleQueries runs every query of docs/queries (the playground's example
-// tabs) against the bundled dataset: each must explain itself in leading comments,
-// pass the default limits, return no error, and hold every `# expect:` snippet in
-// its compact JSON response.
+// TestExampleQueries runs every query of docs/queries (the playground's
+// examples) against the bundled dataset: each must explain itself in leading
+// comments, pass the default limits, return no error, and hold every expect
+// snippet of its sidecar (docs.Example.Expect) in its compact JSON response.
 func TestExampleQueries(t *testing.T) {
-	files, err := filepath.Glob("../docs/queries/*.graphql")
-	if err != nil || len(files) < 5 {
-		t.Fatalf("example queries: %v, %v", files, err)
+	examples := docs.Examples()
+	if len(examples) < 5 {
+		t.Fatalf("example queries: %d", len(examples))
 	}
 	ds, err := seed.Load(context.Background(), seed.Files, seed.Options{SkipQuoteCheck: true})
 	if err != nil {
@@ -30,25 +29,16 @@ func TestExampleQueries(t *testing.T) {
 		t.Fatalf("memory.New: %v", err)
 	}
 	srv := mustServe(t, store, quietConfig())
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.HasPrefix(string(src), "# ") {
+	for _, ex := range examples {
+		f, src, expects := ex.File, ex.Query, ex.Expect
+		t.Run(f, func(t *testing.T) {
+			if !strings.HasPrefix(src, "# ") {
 				t.Errorf("%s does not start with a comment saying what it shows", f)
 			}
-			var expects []string
-			for _, line := range strings.Split(string(src), "\n") {
-				if e, ok := strings.CutPrefix(strings.TrimSpace(line), "# expect:"); ok {
-					expects = append(expects, strings.TrimSpace(e))
-				}
-			}
 			if len(expects) == 0 {
-				t.Errorf("%s has no '# expect:' lines", f)
+				t.Errorf("%s has no expect snippets in its sidecar", f)
 			}
-			r := post(t, srv, string(src), nil)
+			r := post(t, srv, src, nil)
 			var data map[string]any
 			r.decode(t, &data)
 			for field, v := range data {

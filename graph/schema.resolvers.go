@@ -804,15 +804,15 @@ func (r *sourceResolver) URL(ctx context.Context, obj *domain.Source) (*string, 
 }
 
 func (r *sourceResolver) Claims(ctx context.Context, obj *domain.Source) ([]*model.Claim, error) {
-	nodes, err := loadRelated[domain.Node](ctx, obj.ID, domain.RelSourceClaims)
-	if err != nil {
-		return nil, err
-	}
-	claims := []*model.Claim{}
-	for _, n := range nodes {
-		claims = append(claims, model.ClaimsOf(n, obj.ID)...)
-	}
-	return claims, nil
+	return sourceClaims(ctx, obj.ID)
+}
+
+func (r *sourceResolver) Text(ctx context.Context, obj *domain.Source) (*string, error) {
+	return r.servedText(ctx, obj)
+}
+
+func (r *sourceResolver) Passages(ctx context.Context, obj *domain.Source) ([]*model.Passage, error) {
+	return r.passages(ctx, obj)
 }
 
 func (r *Resolver) About() generated.AboutResolver { return &aboutResolver{r} }

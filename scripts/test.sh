@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Corridor's whole test suite. It first installs what the tests need when it
-# is missing (Chromium for the playground test, node modules for the offline
-# Cypher linter), then checks formatting, vet, generated code, and runs every
+# is missing (Chromium for the browser tests, the web apps' node modules from
+# web/package-lock.json for axe-core, node modules for the offline Cypher linter), then checks formatting, vet, generated code, and runs every
 # Go test with the race detector. In CI (CI=true) nothing is skipped: a missing
 # dependency is a failure. Neo4j contract tests run only when NEO4J_TEST_URI is set.
 set -euo pipefail
@@ -23,6 +23,10 @@ need_apt() { # need_apt <command> <package>...
 need_apt chromium chromium
 need_apt xmllint libxml2-utils
 need_apt node nodejs npm
+if [ ! -d web/node_modules/axe-core ]; then
+  log "installing the web apps' node modules (axe-core for the explorer's accessibility tests)"
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+fi
 if [ -f tools/cypherlint/package.json ] && [ ! -d tools/cypherlint/node_modules ]; then
   log "installing the Cypher linter's node modules"
   npm ci --prefix tools/cypherlint --no-audit --no-fund --loglevel=error

@@ -6,10 +6,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -51,6 +49,14 @@ func newServerAnswering(t *testing.T, introspection bool, answerFile string) (*h
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write(sdl)
 	})
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux.HandleFunc("GET /README.md", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Write(readme) // as the real server serves it
+	})
 	web.Mount(mux)
 	srv := httptest.NewServer(mux) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
@@ -59,31 +65,19 @@ func newServerAnswering(t *testing.T, introspection bool, answerFile string) (*h
 
 var operationName = regexp.MustCompile(`(?m)^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)
 
-// exampleTabs returns the tab titles the bundled examples should produce:
-// the operation names of docs/queries/*.graphql, jcc-commitments first.
+// exampleTabs returns the tab titles the playground opens with: the operation
+// names of the JCC commitments and welcome examples.
 func exampleTabs(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("../docs/queries/*.graphql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Slice(files, func(i, j int) bool {
-		fi, fj := filepath.Base(files[i]), filepath.Base(files[j])
-		if fi == "jcc-commitments.graphql" || fj == "jcc-commitments.graphql" {
-			return fi == "jcc-commitments.graphql"
-		}
-		return fi < fj
-	})
 	var titles []string
-	for _, f := range files {
-		text, err := os.ReadFile(f)
+	for _, name := range []string{"jcc-commitments", "welcome"} {
+		text, err := os.ReadFile("../docs/queries/" + name + ".graphql")
 		if err != nil {
 			t.Fatal(err)
 		}
 		m := operationName.FindSubmatch(text)
 		if m == nil {
-			titles = append(titles, "<untitled>")
-			continue
+			t.Fatalf("%s.graphql has no named operation", name)
 		}
 		titles = append(titles, string(m[1]))
 	}
@@ -110,7 +104,7 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	if len(want) > 0 && !slices.Equal(res.Tabs, want) {
 		t.Errorf("tabs = %q, want %q (is web/dist stale? run web/build.sh)", res.Tabs, want)
 	}
-	got := stub.Received()
+	got := runs(t, stub)
 	if len(got) != 1 {
 		t.Fatalf("endpoint received %d queries, want 1", len(got))
 	}
@@ -132,7 +126,7 @@ func TestPlaygroundExport(t *testing.T) {
 		Expect:      []string{`"neighborhood"`},
 		ExportPanel: true,
 	})
-	if got := stub.Received(); len(got) != 1 || !strings.Contains(got[0].Query, "neighborhood(") {
+	if got := runs(t, stub); len(got) != 1 || !strings.Contains(got[0].Query, "neighborhood(") {
 		t.Errorf("endpoint received %+v, want the neighbourhood example", got)
 	}
 	ids := answerNodeIDs(t, answer)
@@ -195,7 +189,7 @@ func TestPlaygroundSDLFallback(t *testing.T) {
 		ExpectExplorer: []string{"commitments", "about"},
 		SchemaSource:   "sdl",
 	})
-	got := stub.Received()
+	got := runs(t, stub)
 	if len(got) != 1 || strings.TrimSpace(got[0].Query) != strings.TrimSpace(query) {
 		t.Errorf("endpoint received %+v, want the typed query %q", got, query)
 	}
@@ -243,4 +237,23 @@ func assertSameOrigin(t *testing.T, base string, res webtest.Result) {
 			t.Errorf("request to another origin: %s", r)
 		}
 	}
+}
+
+// runs returns the queries the stub received from runs in the editor: all but
+// the Welcome panel's own request for the dataset version (the welcome
+// example's text, sent without an operation name).
+func runs(t *testing.T, stub *gqlstub.Stub) []gqlstub.Request {
+	t.Helper()
+	welcome, err := os.ReadFile("../docs/queries/welcome.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []gqlstub.Request
+	for _, r := range stub.Received() {
+		if r.OperationName == "" && strings.TrimSpace(r.Query) == strings.TrimSpace(string(welcome)) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -156,3 +156,56 @@ func TestURLScanners(t *testing.T) {
 		t.Error("allowlist rejects the SVG namespace")
 	}
 }
+
+// loads returns PageFiles(page) as a set.
+func loads(t *testing.T, page string) map[string]bool {
+	t.Helper()
+	list, err := PageFiles(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]bool{}
+	for _, f := range list {
+		set[f] = true
+	}
+	return set
+}
+
+// TestAppsAreSeparateBundles checks that the explorer loads none of the
+// playground's code (GraphiQL, Monaco and its workers) and the playground none
+// of the explorer's (Cytoscape.js, its fCoSE layout and the explorer's own
+// modules), by strings found only in each.
+func TestAppsAreSeparateBundles(t *testing.T) {
+	files := textFiles(t)
+	if _, ok := files[explorerPage]; !ok {
+		t.Fatalf("dist/%s missing: run web/build.sh", explorerPage)
+	}
+	cases := []struct {
+		page    string
+		foreign []string
+	}{
+		{explorerPage, []string{"graphiql", "monaco", "codicon"}},
+		{"index.html", []string{"fcose", "__________cytoscape", "how are they connected"}},
+	}
+	for _, c := range cases {
+		got := loads(t, c.page)
+		if len(got) < 3 {
+			t.Errorf("%s loads only %v: the scan finds nothing", c.page, got)
+		}
+		for f := range got {
+			text := strings.ToLower(files[f])
+			for _, m := range c.foreign {
+				if strings.Contains(text, m) {
+					t.Errorf("%s loads %s, which holds %q: the other app's code", c.page, f, m)
+				}
+			}
+		}
+		t.Logf("%s loads %d files", c.page, len(got))
+	}
+	explorer, playground := loads(t, explorerPage), loads(t, "index.html")
+	for f := range explorer {
+		if playground[f] && !strings.HasPrefix(path.Base(f), "react-") && !strings.HasPrefix(path.Base(f), "preload-helper-") {
+			t.Errorf("both apps load %s; only React and Vite's preload helper are shared", f)
+		}
+	}
+}

@@ -1,7 +1,11 @@
-// Vite build for the Corridor playground.
+// Vite build of Corridor's two browser apps, as two entries of one multi-page
+// build: the GraphQL playground (index.html, src/) and the explorer
+// (explorer/index.html, explorer/src/). Rollup keeps each entry's modules in its
+// own chunks (only what both import, React, is shared), so neither page loads
+// the other's code; web/dist_test.go checks that.
 //
 // The output in dist/ is committed and embedded into the Go binary
-// (see embed.go), so the server needs neither Node nor the internet.
+// (see web.go), so the server needs neither Node nor the internet.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defineConfig } from 'vite';
@@ -30,6 +34,17 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     rollupOptions: {
+      input: {
+        index: path.resolve(here, 'index.html'),
+        explorer: path.resolve(here, 'explorer/index.html'),
+      },
+      output: {
+        // The one library both apps use gets a chunk of its own name.
+        manualChunks(id) {
+          if (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react';
+          return undefined;
+        },
+      },
       onwarn(warning, warn) {
         // React libraries mark modules "use client"; meaningless in a
         // client-only bundle.
@@ -46,6 +61,7 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://127.0.0.1:8080',
       '/schema.graphql': 'http://127.0.0.1:8080',
+      '/export': 'http://127.0.0.1:8080',
     },
   },
 });

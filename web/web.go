@@ -1,16 +1,24 @@
-// Package web serves Corridor's GraphQL playground: GraphiQL 5 with the
-// Explorer plugin and the example queries from docs/queries, built with Vite
-// into dist/ and embedded into the binary, so the playground works with no
-// internet access and `go run .` needs no Node toolchain.
+// Package web serves Corridor's two browser apps, built with Vite into dist/ and
+// embedded into the binary, so that both work with no internet access and `go
+// run .` needs no Node toolchain:
 //
-// Mount it at the site root, next to the GraphQL endpoint it talks to
-// (/graphql) and the published schema (/schema.graphql, used when
-// introspection is disabled):
+//   - the GraphQL playground at "/": GraphiQL 5 with the Explorer plugin and the
+//     example queries from docs/queries;
+//   - the explorer at "/explore" (search, entity views, a graph canvas, paths, a
+//     timeline) and its reader view of a source at "/sources/{id}", for people
+//     who do not write GraphQL.
+//
+// They are separate bundles (entries index.html and explorer/index.html): neither
+// page loads the other's code.
+//
+// Mount them at the site root, next to the GraphQL endpoint they talk to
+// (/graphql), the exports the explorer downloads (/export/) and the published
+// schema (/schema.graphql, used when introspection is disabled):
 //
 //	mux := http.NewServeMux()
 //	mux.Handle("POST /graphql", graphqlHandler)
 //	mux.Handle("GET /schema.graphql", sdlHandler)
-//	web.Mount(mux) // GET / and GET /assets/
+//	web.Mount(mux) // GET /, /explore, /sources/{id} and /assets/
 //
 // Rebuild dist/ with web/build.sh after changing the sources or the example
 // queries.
@@ -22,10 +30,12 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +65,25 @@ const ContentSecurityPolicy = "default-src 'none'; " +
 	"form-action 'none'; " +
 	"frame-ancestors 'none'"
 
+// ExplorerContentSecurityPolicy is sent with the explorer's pages (/explore and
+// /sources/{id}). It is stricter than the playground's: no inline styles (the
+// explorer's styles are one same-origin stylesheet, and style properties set
+// from scripts are not inline styles), no fonts but same-origin ones (it uses
+// the system's), images from the page itself and data: (the empty favicon).
+const ExplorerContentSecurityPolicy = "default-src 'none'; " +
+	"script-src 'self'; " +
+	"style-src 'self'; " +
+	"font-src 'self'; " +
+	"img-src 'self' data:; " +
+	"connect-src 'self'; " +
+	"manifest-src 'self'; " +
+	"base-uri 'none'; " +
+	"form-action 'none'; " +
+	"frame-ancestors 'none'"
+
+// explorerPage is the explorer's HTML entry in dist.
+const explorerPage = "explorer/index.html"
+
 // contentTypes fixes the types of the files Vite emits, independent of the
 // host's MIME database.
 var contentTypes = map[string]string{
@@ -74,7 +103,8 @@ var contentTypes = map[string]string{
 	".txt":   "text/plain; charset=utf-8",
 }
 
-// Dist returns the embedded build output (index.html and assets/).
+// Dist returns the embedded build output (index.html, explorer/index.html and
+// assets/).
 func Dist() fs.FS {
 	sub, err := fs.Sub(dist, "dist")
 	if err != nil {
@@ -83,21 +113,54 @@ func Dist() fs.FS {
 	return sub
 }
 
-// Handler returns the playground: index.html at "/" (revalidated on every
-// load) and the content-hashed files under "/assets/" (cached for a year).
+// assetName finds the names of built files (name-HASH.ext) a text refers to.
+var assetName = regexp.MustCompile(`[A-Za-z0-9_.]+(?:-[A-Za-z0-9_]+)*-[A-Za-z0-9_-]{8}\.(?:js|css|ttf|woff2?|svg|png)`)
+
+// PageFiles returns the files of dist a page (e.g. "explorer/index.html") loads
+// or may load, the page first: the files its HTML names and those these name in
+// turn (static and dynamic imports, Vite's preload lists, CSS urls), to the end.
+// It shows that the two apps are separate bundles, and what each weighs.
+func PageFiles(page string) ([]string, error) {
+	files := Dist()
+	if _, err := fs.Stat(files, page); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	seen := map[string]bool{page: true}
+	out := []string{page}
+	for i := 0; i < len(out); i++ {
+		b, err := fs.ReadFile(files, out[i])
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		for _, name := range assetName.FindAllString(string(b), -1) {
+			p := "assets/" + name
+			if _, err := fs.Stat(files, p); err == nil && !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Handler returns both apps: the playground's index.html at "/", the
+// explorer's page at "/explore" and "/sources/{id}" (both revalidated on every
+// load), and the content-hashed files under "/assets/" (cached for a year).
 // Other paths are 404. Only GET and HEAD are allowed. Responses are
 // gzip-compressed when the client accepts it.
 func Handler() http.Handler {
 	return newHandler(Dist())
 }
 
-// Mount registers the playground on mux at "GET /" (index.html) and
-// "GET /assets/". More specific patterns on the same mux, such as
-// "/graphql", keep precedence.
+// Mount registers both apps on mux at "GET /" (index.html), "GET /explore",
+// "GET /sources/{id}" and "GET /assets/". More specific patterns on the same
+// mux, such as "/graphql", keep precedence.
 func Mount(mux *http.ServeMux) {
 	h := Handler()
 	mux.Handle("GET /{$}", h)
 	mux.Handle("GET /index.html", h)
+	mux.Handle("GET /explore", h)
+	mux.Handle("GET /sources/{id}", h)
 	mux.Handle("GET /assets/", h)
 }
 
@@ -142,7 +205,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Content-Type", contentType(name))
 	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
+	if name == explorerPage {
+		hdr.Set("Content-Security-Policy", ExplorerContentSecurityPolicy)
+	} else {
+		hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
+	}
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
 	hdr.Add("Vary", "Accept-Encoding")
@@ -192,11 +259,17 @@ func (h *handler) load(name string) *entry {
 }
 
 // resolve maps a request path to a file in dist: index.html for "/" and
-// "/index.html", hashed assets only directly under "/assets/".
+// "/index.html", the explorer's page for "/explore" and "/sources/{id}" (one
+// path segment), hashed assets only directly under "/assets/".
 func resolve(urlPath string) (name string, immutable bool, ok bool) {
 	switch urlPath {
 	case "/", "/index.html":
 		return "index.html", false, true
+	case "/explore":
+		return explorerPage, false, true
+	}
+	if id, found := strings.CutPrefix(urlPath, "/sources/"); found {
+		return explorerPage, false, id != "" && !strings.Contains(id, "/")
 	}
 	rest, found := strings.CutPrefix(urlPath, "/assets/")
 	if !found || rest == "" || strings.Contains(rest, "/") || !fs.ValidPath(rest) {

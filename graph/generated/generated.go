@@ -358,6 +358,14 @@ type ComplexityRoot struct {
 		Evidence func(childComplexity int) int
 	}
 
+	Passage struct {
+		Claims    func(childComplexity int) int
+		Context   func(childComplexity int) int
+		Highlight func(childComplexity int) int
+		Position  func(childComplexity int) int
+		Quote     func(childComplexity int) int
+	}
+
 	Path struct {
 		Edges  func(childComplexity int) int
 		Length func(childComplexity int) int
@@ -519,8 +527,10 @@ type ComplexityRoot struct {
 		Label     func(childComplexity int) int
 		NodeKind  func(childComplexity int) int
 		Note      func(childComplexity int) int
+		Passages  func(childComplexity int) int
 		Published func(childComplexity int) int
 		Publisher func(childComplexity int) int
+		Text      func(childComplexity int) int
 		Title     func(childComplexity int) int
 		URL       func(childComplexity int) int
 	}
@@ -777,6 +787,8 @@ type SourceResolver interface {
 	URL(ctx context.Context, obj *domain.Source) (*string, error)
 
 	Claims(ctx context.Context, obj *domain.Source) ([]*model.Claim, error)
+	Text(ctx context.Context, obj *domain.Source) (*string, error)
+	Passages(ctx context.Context, obj *domain.Source) ([]*model.Passage, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2227,6 +2239,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Participation.Evidence(childComplexity), true
 
+	case "Passage.claims":
+		if e.ComplexityRoot.Passage.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Claims(childComplexity), true
+	case "Passage.context":
+		if e.ComplexityRoot.Passage.Context == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Context(childComplexity), true
+	case "Passage.highlight":
+		if e.ComplexityRoot.Passage.Highlight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Highlight(childComplexity), true
+	case "Passage.position":
+		if e.ComplexityRoot.Passage.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Position(childComplexity), true
+	case "Passage.quote":
+		if e.ComplexityRoot.Passage.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Passage.Quote(childComplexity), true
+
 	case "Path.edges":
 		if e.ComplexityRoot.Path.Edges == nil {
 			break
@@ -3042,6 +3085,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Note(childComplexity), true
+	case "Source.passages":
+		if e.ComplexityRoot.Source.Passages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Passages(childComplexity), true
 	case "Source.published":
 		if e.ComplexityRoot.Source.Published == nil {
 			break
@@ -3054,6 +3103,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Publisher(childComplexity), true
+	case "Source.text":
+		if e.ComplexityRoot.Source.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Text(childComplexity), true
 	case "Source.title":
 		if e.ComplexityRoot.Source.Title == nil {
 			break
@@ -4042,6 +4097,40 @@ type Source implements Node {
   "The file the text was read from."
   file: String!
   "Every piece of evidence that quotes this source, with the node it supports."
+  claims: [Claim!]!
+  """
+  The source's whole text, or null. It is served only when the operator turns it on
+  (` + "`" + `CORRIDOR_SERVE_SOURCE_TEXT=true` + "`" + `, for a deployment licensed to show the articles)
+  and the server has the text (the seed articles in ` + "`" + `CORRIDOR_SEEDS_DIR` + "`" + `). The
+  articles are not Corridor's to republish (seed/LICENSE.md reproduces quotes only,
+  as citations): by default a client gets the quoted ` + "`" + `passages` + "`" + `, each with the
+  sentence around it, and never the whole text.
+  """
+  text: String
+  """
+  Every passage of this source that evidence quotes, once per distinct quote
+  (compared after whitespace normalisation), with the records citing it: those the
+  server can place in the source's text first, in the article's order, then the
+  others (the server lacks the text, or the quote is not in it) in the order of
+  ` + "`" + `claims` + "`" + `.
+  """
+  passages: [Passage!]!
+}
+
+"""
+A passage of a source that evidence quotes, with the sentence around it (within the
+articles' licence: the sentence, not the article) and the records that cite it.
+"""
+type Passage {
+  "The quote as the evidence gives it."
+  quote: String!
+  "The sentence or sentences of the source that hold the quote, with ` + "`" + `…` + "`" + ` where a long sentence was cut; null when the server does not have the source's text or cannot place the quote in it."
+  context: String
+  "Where the quote lies in ` + "`" + `context` + "`" + ` (UTF-16 offsets: ` + "`" + `context.slice(start, end)` + "`" + ` in JavaScript); null with a null ` + "`" + `context` + "`" + `."
+  highlight: TextRange
+  "Where the quote lies in the source's whole text (UTF-16 offsets into ` + "`" + `Source.text` + "`" + `); null when the passage could not be placed. Set whether or not the text itself is served, so that clients can order passages and highlight them in a served text."
+  position: TextRange
+  "The records whose evidence quotes this passage: the node supported, whose words they are, the speaker."
   claims: [Claim!]!
 }
 
@@ -5764,6 +5853,22 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
 }
 
+func (ec *executionContext) childFields_Passage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "quote":
+		return ec.fieldContext_Passage_quote(ctx, field)
+	case "context":
+		return ec.fieldContext_Passage_context(ctx, field)
+	case "highlight":
+		return ec.fieldContext_Passage_highlight(ctx, field)
+	case "position":
+		return ec.fieldContext_Passage_position(ctx, field)
+	case "claims":
+		return ec.fieldContext_Passage_claims(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Passage", field.Name)
+}
+
 func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodes":
@@ -6054,6 +6159,10 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_file(ctx, field)
 	case "claims":
 		return ec.fieldContext_Source_claims(ctx, field)
+	case "text":
+		return ec.fieldContext_Source_text(ctx, field)
+	case "passages":
+		return ec.fieldContext_Source_passages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -13354,6 +13463,148 @@ func (ec *executionContext) fieldContext_Participation_evidence(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Passage_quote(ctx context.Context, field graphql.CollectedField, obj *model.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "String")
+}
+
+func (ec *executionContext) _Passage_context(ctx context.Context, field graphql.CollectedField, obj *model.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_context(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Context, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_context(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Passage", field, false, false, "String")
+}
+
+func (ec *executionContext) _Passage_highlight(ctx context.Context, field graphql.CollectedField, obj *model.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_highlight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TextRange) graphql.Marshaler {
+			return ec.marshalOTextRange2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐTextRange(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_highlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Passage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextRange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Passage_position(ctx context.Context, field graphql.CollectedField, obj *model.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TextRange) graphql.Marshaler {
+			return ec.marshalOTextRange2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐTextRange(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Passage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextRange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Passage_claims(ctx context.Context, field graphql.CollectedField, obj *model.Passage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Passage_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Passage_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Passage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *domain.Path) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17074,6 +17325,61 @@ func (ec *executionContext) fieldContext_Source_claims(_ context.Context, field 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Source_text(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Text(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, true, true, "String")
+}
+
+func (ec *executionContext) _Source_passages(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_passages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Passages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Passage) graphql.Marshaler {
+			return ec.marshalNPassage2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPassageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_passages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Passage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22593,6 +22899,59 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var passageImplementors = []string{"Passage"}
+
+func (ec *executionContext) _Passage(ctx context.Context, sel ast.SelectionSet, obj *model.Passage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, passageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Passage")
+		case "quote":
+			out.Values[i] = ec._Passage_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "context":
+			out.Values[i] = ec._Passage_context(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "highlight":
+			out.Values[i] = ec._Passage_highlight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "position":
+			out.Values[i] = ec._Passage_position(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claims":
+			out.Values[i] = ec._Passage_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *domain.Path) graphql.Marshaler {
@@ -23675,6 +24034,18 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_claims(ctx, field, obj)
+				})
+		case "text":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_text(ctx, field, obj)
+				})
+		case "passages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_passages(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25089,6 +25460,30 @@ func (ec *executionContext) marshalNParticipation2ᚕgithubᚗcomᚋcorridorᚑk
 	return ret
 }
 
+func (ec *executionContext) marshalNPassage2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPassageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Passage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPassage2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPassage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPassage2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐPassage(ctx context.Context, sel ast.SelectionSet, v *model.Passage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Passage!")
+		return graphql.Null
+	}
+	return ec._Passage(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋdomainᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Path) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -26307,6 +26702,13 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTextRange2ᚖgithubᚗcomᚋcorridorᚑkgᚋcorridorᚋgraphᚋmodelᚐTextRange(ctx context.Context, sel ast.SelectionSet, v *model.TextRange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TextRange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

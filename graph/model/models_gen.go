@@ -425,6 +425,21 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A passage of a source that evidence quotes, with the sentence around it (within the
+// articles' licence: the sentence, not the article) and the records that cite it.
+type Passage struct {
+	// The quote as the evidence gives it.
+	Quote string `json:"quote"`
+	// The sentence or sentences of the source that hold the quote, with `…` where a long sentence was cut; null when the server does not have the source's text or cannot place the quote in it.
+	Context *string `json:"context,omitempty"`
+	// Where the quote lies in `context` (UTF-16 offsets: `context.slice(start, end)` in JavaScript); null with a null `context`.
+	Highlight *TextRange `json:"highlight,omitempty"`
+	// Where the quote lies in the source's whole text (UTF-16 offsets into `Source.text`); null when the passage could not be placed. Set whether or not the text itself is served, so that clients can order passages and highlight them in a served text.
+	Position *TextRange `json:"position,omitempty"`
+	// The records whose evidence quotes this passage: the node supported, whose words they are, the speaker.
+	Claims []*Claim `json:"claims"`
+}
+
 // A whole person record. On update, omitted optional fields are cleared.
 type PersonInput struct {
 	// The stable ID, `person:<slug>`; new on create, existing on update.

@@ -64,6 +64,9 @@ type Deps struct {
 	// Exports serves /export/ when set, behind the rate limit and the read key
 	// check of /graphql, within Config.ExportTimeout.
 	Exports http.Handler
+	// Sources serves /sources/ when set (the explorer's reader view of a source),
+	// behind the rate limit and the read key check of /graphql.
+	Sources http.Handler
 	// Admin serves /admin/ when set, to admin keys only (401 without a key, 403
 	// with a key of a lower role), behind the rate limit.
 	Admin http.Handler
@@ -141,6 +144,9 @@ func New(cfg Config, d Deps) http.Handler {
 	}
 	if d.Exports != nil {
 		mux.Handle("/export/", withRateLimit(lim, withAuthGate(cfg.RequireKeyForReads, withTimeout(cfg.ExportTimeout, d.Exports))))
+	}
+	if d.Sources != nil {
+		mux.Handle("/sources/", withRateLimit(lim, withAuthGate(cfg.RequireKeyForReads, withTimeout(cfg.Timeout, d.Sources))))
 	}
 	if d.Admin != nil {
 		mux.Handle("/admin/", withRateLimit(lim, withRole(domain.RoleAdmin, d.Admin)))

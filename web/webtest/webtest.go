@@ -43,8 +43,9 @@ import (
 // with "data".
 type Options struct {
 	// Tab is the title of the tab to run. GraphiQL titles a tab with the
-	// name of its operation, e.g. "JccCommitments". Empty means the active
-	// tab.
+	// name of its operation, e.g. "JccCommitments"; an example not open in a
+	// tab is opened from the Welcome panel's examples menu. Empty means the
+	// active tab.
 	Tab string
 	// Query, when set, replaces the text of the operation editor before the
 	// run, typed as a user would.
@@ -137,94 +138,19 @@ func RunPlaygroundCheck(t testing.TB, baseURL string, opts Options) Result {
 func run(t testing.TB, baseURL string, opts Options, res *Result) error {
 	t.Helper()
 	applyDefaults(&opts)
-	chromium := opts.ChromiumPath
-	if chromium == "" {
-		var err error
-		if chromium, err = ChromiumPath(); err != nil {
-			return err
-		}
-	}
-	base, err := url.Parse(baseURL)
-	if err != nil {
-		return fmt.Errorf("base URL: %w", err)
-	}
-	if !IsLoopback(base) {
-		return fmt.Errorf("base URL %s is not on loopback", baseURL)
-	}
-
-	proxy, err := startRefusingProxy()
+	b, err := launch(t, baseURL, opts.ChromiumPath, opts.Width, opts.Height, opts.Timeout)
 	if err != nil {
 		return err
 	}
-	defer proxy.Close()
-
-	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), opts.Timeout)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(opts.Width, opts.Height),
-		chromedp.ProxyServer("http://"+proxy.Addr()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-breakpad", true),
-		chromedp.Flag("disable-client-side-phishing-detection", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,NetworkTimeServiceQuerying,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("metrics-recording-only", true),
-		chromedp.Flag("safebrowsing-disable-auto-update", true),
-		chromedp.Flag("password-store", "basic"),
-		chromedp.Flag("use-mock-keychain", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("force-color-profile", "srgb"),
-	)
-	defer cancelAlloc()
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-
-	rec := &recorder{}
-	console := chromedp.Console(tabCtx)
-	paused := chromedp.Events(tabCtx, fetch.RequestPaused)
-	if _, err := chromedp.Call(tabCtx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
-		{URLPattern: "*", RequestStage: fetch.RequestStageRequest},
-		{URLPattern: "*/graphql*", RequestStage: fetch.RequestStageResponse},
-	}}); err != nil {
-		return fmt.Errorf("start chromium (%s): %w", chromium, err)
-	}
-	var wg sync.WaitGroup
-	wg.Go(func() { intercept(tabCtx, paused, rec) })
-	wg.Go(func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			rec.console(truncate(fmt.Sprintf("%s: %s", m.Type, m.Text), 400))
-		}
-	})
 	defer func() {
-		cancelTab()
-		wg.Wait()
-		res.Requests = rec.requestList()
-		res.Console = rec.consoleList()
+		b.close()
+		res.Requests = b.rec.requestList()
+		res.Console = b.rec.consoleList()
 	}()
+	tabCtx, rec := b.ctx, b.rec
 
 	page := strings.TrimSuffix(baseURL, "/") + "/"
-	if err := chromedp.Do(tabCtx,
-		chromedp.EmulateViewport(int64(opts.Width), int64(opts.Height)),
-		chromedp.Navigate(page),
-	); err != nil {
+	if err := chromedp.Do(tabCtx, chromedp.Navigate(page)); err != nil {
 		return fmt.Errorf("navigate to %s: %w", page, err)
 	}
 
@@ -234,7 +160,7 @@ func run(t testing.TB, baseURL string, opts Options, res *Result) error {
 	// playground fills the viewport exactly (GraphiQL scrolls inside its
 	// panes), so the viewport is the whole page.
 	if shot, err := chromedp.Run(tabCtx, chromedp.CaptureScreenshot()); err == nil {
-		res.Screenshot = filepath.Join(dir, "playground.png")
+		res.Screenshot = filepath.Join(b.dir, "playground.png")
 		if err := os.WriteFile(res.Screenshot, shot, 0o644); err != nil {
 			return err
 		}
@@ -257,11 +183,133 @@ func run(t testing.TB, baseURL string, opts Options, res *Result) error {
 	if stepErr != nil {
 		problems = append(problems, stepErr.Error())
 	}
-	if blocked := rec.blockedList(); len(blocked) > 0 {
+	problems = append(problems, b.problems(t)...)
+	if len(problems) > 0 {
+		for _, m := range rec.consoleList() {
+			t.Logf("console %s", m)
+		}
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// browser is a headless Chromium tab whose every request is intercepted:
+// loopback requests continue (GraphQL responses are recorded), any other is
+// failed. A proxy on 127.0.0.1 refuses and records whatever bypasses the
+// interception (for example from a worker).
+type browser struct {
+	ctx   context.Context // the tab
+	rec   *recorder
+	proxy *refusingProxy
+	dir   string
+	close func() // closes the tab and the browser, and waits for the recorders
+}
+
+// launch starts Chromium with a viewport of width×height, for at most timeout.
+func launch(t testing.TB, baseURL, chromium string, width, height int, timeout time.Duration) (*browser, error) {
+	t.Helper()
+	if chromium == "" {
+		var err error
+		if chromium, err = ChromiumPath(); err != nil {
+			return nil, err
+		}
+	}
+	base, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base URL: %w", err)
+	}
+	if !IsLoopback(base) {
+		return nil, fmt.Errorf("base URL %s is not on loopback", baseURL)
+	}
+	proxy, err := startRefusingProxy()
+	if err != nil {
+		return nil, err
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.WindowSize(width, height),
+		chromedp.ProxyServer("http://"+proxy.Addr()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.Flag("disable-client-side-phishing-detection", true),
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,NetworkTimeServiceQuerying,AutofillServerCommunication,CertificateTransparencyComponentUpdater"),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("safebrowsing-disable-auto-update", true),
+		chromedp.Flag("password-store", "basic"),
+		chromedp.Flag("use-mock-keychain", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+	)
+	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
+	b := &browser{ctx: tabCtx, rec: &recorder{}, proxy: proxy, dir: dir}
+	fail := func(err error) (*browser, error) {
+		cancelTab()
+		cancelAlloc()
+		cancel()
+		proxy.Close()
+		return nil, err
+	}
+
+	console := chromedp.Console(tabCtx)
+	paused := chromedp.Events(tabCtx, fetch.RequestPaused)
+	if _, err := chromedp.Call(tabCtx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*", RequestStage: fetch.RequestStageRequest},
+		{URLPattern: "*/graphql*", RequestStage: fetch.RequestStageResponse},
+	}}); err != nil {
+		return fail(fmt.Errorf("start chromium (%s): %w", chromium, err))
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { intercept(tabCtx, paused, b.rec) })
+	wg.Go(func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			b.rec.console(truncate(fmt.Sprintf("%s: %s", m.Type, m.Text), 400))
+		}
+	})
+	if err := chromedp.Do(tabCtx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		cancelTab()
+		wg.Wait()
+		return fail(fmt.Errorf("set the viewport: %w", err))
+	}
+	b.close = func() {
+		cancelTab()
+		wg.Wait()
+		cancelAlloc()
+		cancel()
+		proxy.Close()
+	}
+	return b, nil
+}
+
+// problems returns what the page did that a check must fail on: requests off
+// the machine (blocked, or refused by the proxy, except Chromium's own background
+// services) and Content-Security-Policy violations.
+func (b *browser) problems(t testing.TB) []string {
+	t.Helper()
+	var problems []string
+	if blocked := b.rec.blockedList(); len(blocked) > 0 {
 		problems = append(problems, "requests off the machine (blocked): "+strings.Join(blocked, ", "))
 	}
 	var background []string
-	for _, h := range proxy.Hosts() {
+	for _, h := range b.proxy.Hosts() {
 		if browserService(h) {
 			if method, target, _ := strings.Cut(h, " "); method == http.MethodConnect && !slices.Contains(background, target) {
 				background = append(background, target)
@@ -273,18 +321,12 @@ func run(t testing.TB, baseURL string, opts Options, res *Result) error {
 	if len(background) > 0 {
 		t.Logf("refused Chromium's own background connections to %s", strings.Join(background, ", "))
 	}
-	for _, m := range rec.consoleList() {
+	for _, m := range b.rec.consoleList() {
 		if strings.Contains(m, "Content Security Policy") || strings.Contains(m, "Content-Security-Policy") {
 			problems = append(problems, "CSP violation: "+m)
 		}
 	}
-	if len(problems) > 0 {
-		for _, m := range rec.consoleList() {
-			t.Logf("console %s", m)
-		}
-		return errors.New(strings.Join(problems, "\n"))
-	}
-	return nil
+	return problems
 }
 
 // browserServices are the Google endpoints that Chromium itself contacts in
@@ -367,6 +409,14 @@ func drive(ctx context.Context, opts Options, rec *recorder, res *Result) error 
 	}
 	res.Tabs = tabs
 
+	// The Welcome panel is open on a first visit: open the Explorer instead.
+	if err := wait("the sidebar", `document.querySelector('button[aria-label="Show GraphiQL Explorer"], button[aria-label="Hide GraphiQL Explorer"]')`); err != nil {
+		return err
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](
+		`(() => { const b = document.querySelector('button[aria-label="Show GraphiQL Explorer"]'); if (b) b.click(); })()`)); err != nil {
+		return fmt.Errorf("open the Explorer: %w", err)
+	}
 	if err := wait("the Explorer pane", `document.querySelector('.graphiql-plugin .graphiql-explorer-root, .graphiql-plugin .docExplorerWrap')`); err != nil {
 		return err
 	}
@@ -378,12 +428,20 @@ func drive(ctx context.Context, opts Options, rec *recorder, res *Result) error 
 	}
 
 	if opts.Tab != "" {
+		// A tab that is not open is opened from the Welcome panel's examples menu.
+		click := fmt.Sprintf(`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find(b => b.innerText.trim() === %s).click()`, jsString(opts.Tab))
 		if !slices.Contains(tabs, opts.Tab) {
-			return fmt.Errorf("no tab %q; tabs: %q", opts.Tab, tabs)
+			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](
+				`(() => { const b = document.querySelector('button[aria-label="Show Welcome"]'); if (b) b.click(); })()`)); err != nil {
+				return fmt.Errorf("open the Welcome panel: %w", err)
+			}
+			sel := fmt.Sprintf(`document.querySelector('.corridor-example[data-operation=%s]:not([disabled])')`, jsString(opts.Tab))
+			if err := wait(fmt.Sprintf("the example %q in the examples menu", opts.Tab), sel); err != nil {
+				return fmt.Errorf("%w (tabs: %q)", err, tabs)
+			}
+			click = sel + ".click()"
 		}
-		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
-			`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find(b => b.innerText.trim() === %s).click()`,
-			jsString(opts.Tab)))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](click)); err != nil {
 			return fmt.Errorf("select tab %q: %w", opts.Tab, err)
 		}
 		if err := wait("the tab to become active", fmt.Sprintf(
