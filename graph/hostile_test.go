@@ -78,6 +78,9 @@ func hostileDocuments(lim DocumentLimits) map[string]string {
 		fmt.Fprintf(&b, "fragment F%d on Query { %s} ", i, rep("about { datasetVersion }", per))
 	}
 	docs["many fragments"] = b.String()
+
+	// Fragments spreading the next one twice: 2^n expansions of the last.
+	docs["doubling fragments"] = doublingFragments((g - 2) / 3)
 	return docs
 }
 

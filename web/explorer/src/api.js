@@ -285,39 +285,49 @@ export async function search(text, { signal, first = 12 } = {}) {
   return data.search.map((h) => ({ ...h, node: nodeOf(h.node) }));
 }
 
+/**
+ * entityFragments are the named fragments of the entity query. The server limits
+ * the field selections a query may hold as written (CORRIDOR_MAX_FIELDS, 300 by
+ * default) and counts a fragment once however often it is spread: written out at
+ * each use, the same selections made the query 600 fields long.
+ */
+function entityFragments(caps) {
+  return `fragment Ref on Node { id nodeKind label${hubField(caps)} }
+    fragment When on PartialDate { ${dateFields(caps)} }
+    fragment Ev on Evidence { quote attribution speaker { id label } source { id } }
+    fragment Cm on Commitment { id statement kind status date { ...When } madeBy { ...Ref } madeTo { ...Ref } madeAt { id label }
+      concerns { ...Ref } amount { value maxValue currency approximate } evidence { ...Ev } }
+    fragment Fig on Figure { id metric value maxValue unit approximate asOf { ...When } subject { ...Ref } saidBy { ...Ref } evidence { ...Ev } }
+    fragment Mt on Meeting { id title series sequence date { ...When } location format body { ...Ref }
+      organizers { ...Ref } participants { actor { ...Ref } capacity evidence { ...Ev } } evidence { ...Ev } }
+    fragment Rl on Role { id title from { ...When } to { ...When } evidence { ...Ev } }`;
+}
+
 /** entity returns everything the entity view shows of a node, or null. */
 export async function entity(id, { signal } = {}) {
   const caps = await capabilities();
-  const D = dateFields(caps);
-  const commitment = `id statement kind status date { ${D} } madeBy { ${REF} } madeTo { ${REF} } madeAt { id label }
-    concerns { ${REF} } amount { value maxValue currency approximate } evidence { ${EVIDENCE} }`;
-  const figure = `id metric value maxValue unit approximate asOf { ${D} } subject { ${REF} } saidBy { ${REF} } evidence { ${EVIDENCE} }`;
-  const meeting = `id title series sequence date { ${D} } location format body { ${REF} }
-    organizers { ${REF} } participants { actor { ${REF} } capacity evidence { ${EVIDENCE} } } evidence { ${EVIDENCE} }`;
-  const role = `id title from { ${D} } to { ${D} } evidence { ${EVIDENCE} }`;
   const data = await gql(
     `query ExplorerEntity($id: ID!) {
       node(id: $id) {
-        ${REF}${hubField(caps)} note evidence { ${EVIDENCE} }
-        ... on Actor { name aliases commitmentsMade { ${commitment} } commitmentsReceived { ${commitment} }
-          meetings { ${meeting} } figures { ${figure} } }
-        ... on Person { nationality { ${REF} } roles { ${role} organization { ${REF} } } }
-        ... on Organization { acronym type country { ${REF} } parent { ${REF} } children { ${REF} }
-          members { ${role} person { ${REF} } } }
+        ...Ref note evidence { ...Ev }
+        ... on Actor { name aliases commitmentsMade { ...Cm } commitmentsReceived { ...Cm } meetings { ...Mt } figures { ...Fig } }
+        ... on Person { nationality { ...Ref } roles { ...Rl organization { ...Ref } } }
+        ... on Organization { acronym type country { ...Ref } parent { ...Ref } children { ...Ref }
+          members { ...Rl person { ...Ref } } }
         ... on Country { iso }
-        ... on Meeting { ${meeting} documentsSigned { description count evidence { ${EVIDENCE} } }
-          commitments { ${commitment} } previous { ${REF} } next { ${REF} } }
-        ... on Commitment { ${commitment} }
-        ... on Role { ${role} person { ${REF} } organization { ${REF} } }
-        ... on Project { name aliases description location projectStatus: status pillars { ${REF} } programmes { ${REF} }
-          partners { ${REF} } commitments { ${commitment} } }
-        ... on Pillar { name number description programme { ${REF} } projects { ${REF} } commitments { ${commitment} } }
-        ... on Programme { name acronym aliases description partOf { ${REF} } pillars { ${REF} } projects { ${REF} }
-          commitments { ${commitment} } }
-        ... on Figure { ${figure} }
-        ... on Source { title publisher published { ${D} } url }
+        ... on Meeting { ...Mt documentsSigned { description count evidence { ...Ev } } commitments { ...Cm } previous { ...Ref } next { ...Ref } }
+        ... on Commitment { ...Cm }
+        ... on Role { ...Rl person { ...Ref } organization { ...Ref } }
+        ... on Project { name aliases description location projectStatus: status pillars { ...Ref } programmes { ...Ref }
+          partners { ...Ref } commitments { ...Cm } }
+        ... on Pillar { name number description programme { ...Ref } projects { ...Ref } commitments { ...Cm } }
+        ... on Programme { name acronym aliases description partOf { ...Ref } pillars { ...Ref } projects { ...Ref }
+          commitments { ...Cm } }
+        ... on Figure { ...Fig }
+        ... on Source { title publisher published { ...When } url }
       }
-    }`,
+    }
+    ${entityFragments(caps)}`,
     { id },
     { signal },
   );
