@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -128,7 +127,7 @@ func (documentLimit) ExtensionName() string { return "CorridorDocumentLimit" }
 func (documentLimit) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationParameters refuses a document over a limit with
-// COMPLEXITY_LIMIT_EXCEEDED, naming the count, the limit and its setting.
+// COMPLEXITY_LIMIT_EXCEEDED, naming what it counted, the limit and its setting.
 func (d documentLimit) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
 	if p.Query == "" {
 		return nil
@@ -154,11 +153,6 @@ var documentSetting = map[string]string{
 	"fields":     "CORRIDOR_MAX_FIELDS",
 	"fragments":  "CORRIDOR_MAX_FRAGMENTS",
 	"directives": "CORRIDOR_MAX_DIRECTIVES",
-}
-
-// String formats the limits for logs and messages.
-func (l DocumentLimits) String() string {
-	return fmt.Sprintf("tokens %d, fields %d, fragments %d, directives %d", l.Tokens, l.Fields, l.Fragments, l.Directives)
 }
 
 // withDefaults replaces zero limits by their defaults.

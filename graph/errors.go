@@ -26,7 +26,8 @@ import (
 //     up CANCELLED;
 //   - anything else is INTERNAL with a generic message, and is logged in full.
 //
-// Extensions hold only `code` and, when known, `field`: never a stack or internal text.
+// Extensions hold only `code` and, when known, `field` (and `dropped` on the
+// TOO_MANY_ERRORS note): never a stack or internal text.
 func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		src := graphql.DefaultErrorPresenter(ctx, err)

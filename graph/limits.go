@@ -28,7 +28,10 @@ const (
 //
 // Every rule reports through one errorBudget of maxErrors: a rule can report one
 // error per pair of conflicting fields, and past the budget an error is counted
-// instead of built (its message is never formatted).
+// instead of built (its message is never formatted). gqlgen puts its own
+// FieldsOnCorrectType and ScalarLeafs rules in place of these two, outside the
+// budget; they report at most one error per field, and capErrors bounds the
+// answer in any case.
 func validationRules(maxDepth, maxAliases, maxErrors int) *rules.Rules {
 	all := []core.Rule{
 		{Name: ruleMaxDepth, RuleFunc: func(observers *core.Events, addError core.AddErrFunc) {
