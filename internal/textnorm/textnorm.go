@@ -21,6 +21,7 @@ package textnorm
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -47,6 +48,13 @@ func isApostrophe(r rune) bool {
 
 // normalize implements Normalize (splitHyphens=false) and NormalizeSplit (true).
 func normalize(s string, splitHyphens bool) string {
+	// An invalid byte separates words. It becomes a space before
+	// normalisation: norm.NFD leaves the character after an invalid byte
+	// undecomposed ("\xf6ā" kept its macron), so the result changed when
+	// normalised again.
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false
