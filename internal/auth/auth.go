@@ -121,6 +121,10 @@ func parseEntry(s string) (Key, error) {
 	}
 	r, err := domain.ParseAccessRole(role)
 	if err != nil {
+		if len(role) >= MinKeyLength {
+			// Long enough to be a key written in the role's place: never repeat it.
+			return Key{}, fmt.Errorf("key %q: the role is %d characters, not reader, editor or admin (the order is name:role:key)", name, len(role))
+		}
 		return Key{}, fmt.Errorf("key %q: role %q: want reader, editor or admin", name, role)
 	}
 	if len(secret) < MinKeyLength {

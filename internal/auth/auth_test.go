@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,6 +51,8 @@ func TestParseErrors(t *testing.T) {
 		{"bot:reader", "", "CORRIDOR_API_KEYS entry 1: want name:role:key, got 2 part(s)"},
 		{"a:reader:" + readerKey + ",,", "", "CORRIDOR_API_KEYS entry 2: want name:role:key"},
 		{"a:owner:" + readerKey, "", `entry 1: key "a": role "owner": want reader, editor or admin`},
+		// A key in the role's place is not repeated.
+		{"a:" + readerKey + ":reader", "", `entry 1: key "a": the role is 18 characters, not reader, editor or admin (the order is name:role:key)`},
 		{":reader:" + readerKey, "", "entry 1: empty key name"},
 		{"a b:reader:" + readerKey, "", `key name "a b": use letters`},
 		{"a:reader:short", "", `key "a": the key is 5 characters; at least 16 are needed`},
@@ -103,8 +106,15 @@ func FuzzParse(f *testing.F) {
 		}
 		ring, err := Parse(env, strings.NewReader(file), "f")
 		if err != nil {
+			// Errors quote names and roles, which may hold a secret's text
+			// (role "00000000000000001", secret "0000000000000000"): only what
+			// is left counts.
+			msg := err.Error()
 			for _, e := range entries {
-				if len(e.secret) >= MinKeyLength && strings.Contains(err.Error(), e.secret) &&
+				msg = strings.ReplaceAll(strings.ReplaceAll(msg, strconv.Quote(e.name), ""), strconv.Quote(e.role), "")
+			}
+			for _, e := range entries {
+				if len(e.secret) >= MinKeyLength && strings.Contains(msg, e.secret) &&
 					!strings.Contains(env+file, e.secret+":") && !strings.Contains(env+file, ":"+e.secret+":") {
 					t.Fatalf("error repeats a secret: %v", err)
 				}
