@@ -80,24 +80,20 @@ func (d *Dir) SourceText(ctx context.Context, s *domain.Source) (string, bool, e
 // ends are trimmed. The first occurrence wins; false when the text does not hold
 // the quote.
 func Locate(text, quote string) (domain.TextRange, bool) {
-	q := strings.Join(strings.Fields(quote), " ")
-	if q == "" {
-		return domain.TextRange{}, false
-	}
-	norm, at := collapse(text)
-	i := strings.Index(norm, q)
-	if i < 0 {
-		return domain.TextRange{}, false
-	}
-	last := i + len(q) - 1 // the last byte of the quote in norm
-	_, size := utf8.DecodeRuneInString(text[at[last]:])
-	return domain.TextRange{Start: at[i], End: at[last] + size}, true
+	return collapse(text).locate(quote)
 }
 
-// collapse returns text with every run of whitespace as one space and the ends
-// trimmed, and for each byte of the result the offset of the byte of text it
+// collapsed is a text with every run of whitespace as one space and the ends
+// trimmed (norm), and for each byte of norm the offset of the byte of the text it
 // comes from (a collapsed space maps to the first whitespace of its run).
-func collapse(text string) (string, []int) {
+type collapsed struct {
+	text, norm string
+	at         []int
+}
+
+// collapse returns text collapsed: made once per text, it locates any number of
+// quotes.
+func collapse(text string) collapsed {
 	var b strings.Builder
 	b.Grow(len(text))
 	at := make([]int, 0, len(text))
@@ -122,7 +118,22 @@ func collapse(text string) (string, []int) {
 	if strings.HasSuffix(s, " ") {
 		s, at = s[:len(s)-1], at[:len(at)-1]
 	}
-	return s, at
+	return collapsed{text: text, norm: s, at: at}
+}
+
+// locate is Locate over a collapsed text.
+func (c collapsed) locate(quote string) (domain.TextRange, bool) {
+	q := Key(quote)
+	if q == "" {
+		return domain.TextRange{}, false
+	}
+	i := strings.Index(c.norm, q)
+	if i < 0 {
+		return domain.TextRange{}, false
+	}
+	last := i + len(q) - 1 // the last byte of the quote in norm
+	_, size := utf8.DecodeRuneInString(c.text[c.at[last]:])
+	return domain.TextRange{Start: c.at[i], End: c.at[last] + size}, true
 }
 
 // MaxContext bounds the context Sentence returns on each side of the quote, in
@@ -335,6 +346,7 @@ func Key(quote string) string { return strings.Join(strings.Fields(quote), " ") 
 func Passages(text string, quotes []string) []Passage {
 	var found, missing []Passage
 	seen := map[string]bool{}
+	c := collapse(text)
 	for _, q := range quotes {
 		k := Key(q)
 		if k == "" || seen[k] {
@@ -342,7 +354,7 @@ func Passages(text string, quotes []string) []Passage {
 		}
 		seen[k] = true
 		p := Passage{Quote: q, Key: k}
-		if r, ok := Locate(text, q); ok {
+		if r, ok := c.locate(q); ok {
 			p.Found, p.Position = true, r
 			p.Context, p.CutStart, p.CutEnd = Sentence(text, r)
 			found = append(found, p)
