@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is the kind of a node. Its lower-case name is the node ID prefix
 // (except ORGANIZATION, whose prefix is "org").
@@ -197,3 +200,12 @@ const (
 
 // Valid reports whether v is one of allowed.
 func Valid[T ~string](v T, allowed []T) bool { return slices.Contains(allowed, v) }
+
+// JoinValues lists allowed as "A, B, C", for messages that say what is accepted.
+func JoinValues[T ~string](allowed []T) string {
+	s := make([]string, len(allowed))
+	for i, a := range allowed {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}

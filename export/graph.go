@@ -173,7 +173,7 @@ func renameField(err error) error {
 func (f Filter) Validate() error {
 	for _, k := range f.Kinds {
 		if !domain.Valid(k, domain.Kinds) {
-			return domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q (expected one of %s)", k, kindList())
+			return domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q (expected one of %s)", k, domain.JoinValues(domain.Kinds))
 		}
 	}
 	for _, id := range f.IDs {
@@ -192,31 +192,13 @@ func (f Filter) Validate() error {
 		}
 		for _, t := range f.RelTypes {
 			if !domain.Valid(t, domain.RelTypes) {
-				return domain.FieldErrorf(domain.EINVALID, "relationTypes", "unknown or derived relationship type %q: exports hold stored relationships (%s)", t, relTypeList())
+				return domain.FieldErrorf(domain.EINVALID, "relationTypes", "unknown or derived relationship type %q: exports hold stored relationships (%s)", t, domain.JoinValues(domain.RelTypes))
 			}
 		}
 		return nil
 	}
 	_, err := f.neighborhoodQuery().Normalize()
 	return renameField(err)
-}
-
-// kindList returns the node kinds as "PERSON, ORGANIZATION, …".
-func kindList() string {
-	s := make([]string, len(domain.Kinds))
-	for i, k := range domain.Kinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-// relTypeList returns the stored relationship types as "NATIONAL_OF, IN_COUNTRY, …".
-func relTypeList() string {
-	s := make([]string, len(domain.RelTypes))
-	for i, t := range domain.RelTypes {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
 }
 
 // relTypeOK reports whether an edge passes the RelTypes criterion.

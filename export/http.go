@@ -125,7 +125,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 	for _, v := range splitList(q["kinds"]) {
 		k := domain.Kind(strings.ToUpper(v))
 		if !domain.Valid(k, domain.Kinds) {
-			return f, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q (expected one of %s)", v, kindList())
+			return f, domain.FieldErrorf(domain.EINVALID, "kinds", "unknown node kind %q (expected one of %s)", v, domain.JoinValues(domain.Kinds))
 		}
 		f.Kinds = append(f.Kinds, k)
 	}

@@ -205,7 +205,7 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 		kind := domain.Kind(kindText)
 		cols, ok := csvColumns[kind]
 		if !ok {
-			r.errorf(kindNode, "kind", "%q is not a node kind (%s)", kindText, joinEnum(domain.Kinds))
+			r.errorf(kindNode, "kind", "%q is not a node kind (%s)", kindText, domain.JoinValues(domain.Kinds))
 			continue
 		}
 		id, idNode := nt.cell(row, "id", "!!str")
@@ -292,7 +292,7 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 			}
 			h, ok := edgeHolder[domain.RelType(typText)]
 			if !ok {
-				r.errorf(typNode, "type", "%q is not a relationship type (%s)", typText, joinEnum(domain.RelTypes))
+				r.errorf(typNode, "type", "%q is not a relationship type (%s)", typText, domain.JoinValues(domain.RelTypes))
 				continue
 			}
 			holderID, holderNode, otherNode := from, fromNode, toNode

@@ -308,13 +308,13 @@ func enum[T ~string](o *obj, key string, allowed []T, required bool, def T) T {
 	v := o.scalar(key)
 	if v == nil {
 		if required {
-			o.missing(key, "one of "+joinEnum(allowed))
+			o.missing(key, "one of "+domain.JoinValues(allowed))
 		}
 		return def
 	}
 	t := T(v.Value)
 	if !domain.Valid(t, allowed) {
-		msg := fmt.Sprintf("%q is not one of %s", v.Value, joinEnum(allowed))
+		msg := fmt.Sprintf("%q is not one of %s", v.Value, domain.JoinValues(allowed))
 		if s := nearest(strings.ToUpper(v.Value), enumStrings(allowed)); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
 		}
@@ -330,10 +330,6 @@ func enumStrings[T ~string](allowed []T) []string {
 		out[i] = string(a)
 	}
 	return out
-}
-
-func joinEnum[T ~string](allowed []T) string {
-	return strings.Join(enumStrings(allowed), ", ")
 }
 
 // evidenceFields are the fields of an evidence entry.
