@@ -27,6 +27,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -562,10 +563,18 @@ func waitForWorkers(ctx context.Context, res *Result) error {
 	}
 }
 
+// operationName finds the name of a query's first operation.
+var operationName = regexp.MustCompile(`(?m)^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)
+
 // typeQuery replaces the text of the operation editor as a user pasting it
 // would: it focuses Monaco's input, selects all, deletes, and pastes the text
 // (typing it key by key would trigger Monaco's auto-closing brackets). It
-// then checks what the editor shows.
+// then checks what the editor shows and, for a named operation, waits until
+// GraphiQL has taken it in: GraphiQL reads the operation name from the editor
+// 100 ms after the last change (debounced), and sets the active tab's title in
+// the same step. Run before that, on a busy machine, it sends the new text with
+// the previous tab's operation name, and the server answers "operation not
+// found".
 func typeQuery(ctx context.Context, query string) error {
 	if err := chromedp.Do(ctx,
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('.graphiql-query-editor .monaco-editor textarea').focus()`),
@@ -587,6 +596,14 @@ func typeQuery(ctx context.Context, query string) error {
 		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0))); err != nil {
 		shown, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.graphiql-query-editor .view-lines').innerText`))
 		return fmt.Errorf("the operation editor shows %q, want %q: %w", shown, query, err)
+	}
+	if m := operationName.FindStringSubmatch(query); m != nil {
+		if err := chromedp.Do(c, chromedp.Poll[chromedp.Void](fmt.Sprintf(
+			`(document.querySelector('.graphiql-tab-active .graphiql-tab-button') || {innerText: ''}).innerText.trim() === %s`, jsString(m[1])),
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(0))); err != nil {
+			title, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('.graphiql-tab-active .graphiql-tab-button') || {innerText: ''}).innerText`))
+			return fmt.Errorf("GraphiQL has not taken in the operation %q (the active tab is titled %q): %w", m[1], title, err)
+		}
 	}
 	return nil
 }
