@@ -636,6 +636,6 @@ type Explorer interface {
 	// at meeting b (see CompareCommitments).
 	CompareMeetings(ctx context.Context, a, b string) (*MeetingComparison, error)
 	// ChangesSincePrevious compares a meeting with the previous meeting of its
-	// series (Related with RelMeetingPrevious); nil when it has none.
+	// series (Related with TraverseMeetingPrevious); nil when it has none.
 	ChangesSincePrevious(ctx context.Context, meetingID string) (*MeetingComparison, error)
 }

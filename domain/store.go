@@ -25,57 +25,57 @@ type Page[T any] struct {
 	TotalCount int
 }
 
-// Relation names a traversal from a node to related nodes, used to fetch the
+// Traversal names a traversal from a node to related nodes, used to fetch the
 // children of many parents in one store call.
-type Relation string
+type Traversal string
 
-// Relations a store answers in Related.
+// Traversals a store answers in Related.
 const (
-	// RelPersonRoles: Person → the Roles they hold.
-	RelPersonRoles Relation = "PERSON_ROLES"
-	// RelOrgRoles: Organization → the Roles held at it (its members).
-	RelOrgRoles Relation = "ORG_ROLES"
-	// RelOrgChildren: Organization → the organizations whose parent it is.
-	RelOrgChildren Relation = "ORG_CHILDREN"
-	// RelCountryActors: Country → the persons of its nationality and organizations in it.
-	RelCountryActors Relation = "COUNTRY_ACTORS"
-	// RelCommitmentsMade: Actor → the Commitments it made.
-	RelCommitmentsMade Relation = "COMMITMENTS_MADE"
-	// RelCommitmentsReceived: Actor → the Commitments made to it.
-	RelCommitmentsReceived Relation = "COMMITMENTS_RECEIVED"
-	// RelActorMeetings: Actor → the Meetings it organized, took part in, or whose body it is.
-	RelActorMeetings Relation = "ACTOR_MEETINGS"
-	// RelFiguresStated: Actor → the Figures it stated.
-	RelFiguresStated Relation = "FIGURES_STATED"
-	// RelFiguresAbout: any node → the Figures whose subject it is.
-	RelFiguresAbout Relation = "FIGURES_ABOUT"
-	// RelMeetingCommitments: Meeting → the Commitments made at it.
-	RelMeetingCommitments Relation = "MEETING_COMMITMENTS"
-	// RelMeetingPrevious: Meeting → the previous meeting in its series (zero or one).
-	RelMeetingPrevious Relation = "MEETING_PREVIOUS"
-	// RelMeetingNext: Meeting → the next meeting in its series (zero or one).
-	RelMeetingNext Relation = "MEETING_NEXT"
-	// RelConcernedBy: Project, Pillar, Programme or Organization → the Commitments concerning it.
-	RelConcernedBy Relation = "CONCERNED_BY"
-	// RelPillarProjects: Pillar → its Projects.
-	RelPillarProjects Relation = "PILLAR_PROJECTS"
-	// RelProgrammeProjects: Programme → its Projects.
-	RelProgrammeProjects Relation = "PROGRAMME_PROJECTS"
-	// RelProgrammePillars: Programme → its Pillars.
-	RelProgrammePillars Relation = "PROGRAMME_PILLARS"
-	// RelProgrammeChildren: Programme → the programmes part of it.
-	RelProgrammeChildren Relation = "PROGRAMME_CHILDREN"
-	// RelProjectsPartnered: Actor → the Projects it is a partner in.
-	RelProjectsPartnered Relation = "PROJECTS_PARTNERED"
-	// RelSourceClaims: Source → every node with evidence quoting it.
-	RelSourceClaims Relation = "SOURCE_CLAIMS"
+	// TraversePersonRoles: Person → the Roles they hold.
+	TraversePersonRoles Traversal = "PERSON_ROLES"
+	// TraverseOrgRoles: Organization → the Roles held at it (its members).
+	TraverseOrgRoles Traversal = "ORG_ROLES"
+	// TraverseOrgChildren: Organization → the organizations whose parent it is.
+	TraverseOrgChildren Traversal = "ORG_CHILDREN"
+	// TraverseCountryActors: Country → the persons of its nationality and organizations in it.
+	TraverseCountryActors Traversal = "COUNTRY_ACTORS"
+	// TraverseCommitmentsMade: Actor → the Commitments it made.
+	TraverseCommitmentsMade Traversal = "COMMITMENTS_MADE"
+	// TraverseCommitmentsReceived: Actor → the Commitments made to it.
+	TraverseCommitmentsReceived Traversal = "COMMITMENTS_RECEIVED"
+	// TraverseActorMeetings: Actor → the Meetings it organized, took part in, or whose body it is.
+	TraverseActorMeetings Traversal = "ACTOR_MEETINGS"
+	// TraverseFiguresStated: Actor → the Figures it stated.
+	TraverseFiguresStated Traversal = "FIGURES_STATED"
+	// TraverseFiguresAbout: any node → the Figures whose subject it is.
+	TraverseFiguresAbout Traversal = "FIGURES_ABOUT"
+	// TraverseMeetingCommitments: Meeting → the Commitments made at it.
+	TraverseMeetingCommitments Traversal = "MEETING_COMMITMENTS"
+	// TraverseMeetingPrevious: Meeting → the previous meeting in its series (zero or one).
+	TraverseMeetingPrevious Traversal = "MEETING_PREVIOUS"
+	// TraverseMeetingNext: Meeting → the next meeting in its series (zero or one).
+	TraverseMeetingNext Traversal = "MEETING_NEXT"
+	// TraverseConcernedBy: Project, Pillar, Programme or Organization → the Commitments concerning it.
+	TraverseConcernedBy Traversal = "CONCERNED_BY"
+	// TraversePillarProjects: Pillar → its Projects.
+	TraversePillarProjects Traversal = "PILLAR_PROJECTS"
+	// TraverseProgrammeProjects: Programme → its Projects.
+	TraverseProgrammeProjects Traversal = "PROGRAMME_PROJECTS"
+	// TraverseProgrammePillars: Programme → its Pillars.
+	TraverseProgrammePillars Traversal = "PROGRAMME_PILLARS"
+	// TraverseProgrammeChildren: Programme → the programmes part of it.
+	TraverseProgrammeChildren Traversal = "PROGRAMME_CHILDREN"
+	// TraverseProjectsPartnered: Actor → the Projects it is a partner in.
+	TraverseProjectsPartnered Traversal = "PROJECTS_PARTNERED"
+	// TraverseSourceClaims: Source → every node with evidence quoting it.
+	TraverseSourceClaims Traversal = "SOURCE_CLAIMS"
 )
 
-// Relations lists every Relation.
-var Relations = []Relation{RelPersonRoles, RelOrgRoles, RelOrgChildren, RelCountryActors,
-	RelCommitmentsMade, RelCommitmentsReceived, RelActorMeetings, RelFiguresStated, RelFiguresAbout,
-	RelMeetingCommitments, RelMeetingPrevious, RelMeetingNext, RelConcernedBy, RelPillarProjects,
-	RelProgrammeProjects, RelProgrammePillars, RelProgrammeChildren, RelProjectsPartnered, RelSourceClaims}
+// Traversals lists every Traversal.
+var Traversals = []Traversal{TraversePersonRoles, TraverseOrgRoles, TraverseOrgChildren, TraverseCountryActors,
+	TraverseCommitmentsMade, TraverseCommitmentsReceived, TraverseActorMeetings, TraverseFiguresStated, TraverseFiguresAbout,
+	TraverseMeetingCommitments, TraverseMeetingPrevious, TraverseMeetingNext, TraverseConcernedBy, TraversePillarProjects,
+	TraverseProgrammeProjects, TraverseProgrammePillars, TraverseProgrammeChildren, TraverseProjectsPartnered, TraverseSourceClaims}
 
 // SearchQuery is a free-text search over names, aliases, acronyms, titles,
 // commitment statements and evidence quotes.
@@ -129,7 +129,7 @@ type Store interface {
 	Nodes(ctx context.Context, ids []string) ([]Node, error)
 	// Related returns, for each of ids, the nodes reached by rel, in a stable order.
 	// It answers for all parents in one call: the loaders rely on it to avoid N+1.
-	Related(ctx context.Context, ids []string, rel Relation) ([][]Node, error)
+	Related(ctx context.Context, ids []string, rel Traversal) ([][]Node, error)
 	// Search ranks nodes whose name, alias, acronym or title match the text,
 	// tolerating case, diacritics, hyphens and small typos.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)

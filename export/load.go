@@ -202,8 +202,8 @@ func (c *collector) lists(ctx context.Context, st domain.Store) error {
 // related adds the nodes no list returns: roles, figures, and anything else
 // citing a source.
 func (c *collector) related(ctx context.Context, st domain.Store) error {
-	for _, rel := range []domain.Relation{domain.RelPersonRoles, domain.RelOrgRoles,
-		domain.RelFiguresStated, domain.RelFiguresAbout, domain.RelSourceClaims} {
+	for _, rel := range []domain.Traversal{domain.TraversePersonRoles, domain.TraverseOrgRoles,
+		domain.TraverseFiguresStated, domain.TraverseFiguresAbout, domain.TraverseSourceClaims} {
 		ids := make([]string, len(c.nodes))
 		for i, n := range c.nodes {
 			ids[i] = n.NodeID()

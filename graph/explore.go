@@ -96,7 +96,7 @@ func matchSide(ms []domain.CommitmentMatch, after bool) []*domain.Commitment {
 // Explorer.ChangesSincePrevious does (both use domain.CompareCommitments over the
 // commitments made at each meeting).
 func changesSincePrevious(ctx context.Context, m *domain.Meeting) (*domain.MeetingComparison, error) {
-	prev, err := loadOneRelated[*domain.Meeting](ctx, m.ID, domain.RelMeetingPrevious)
+	prev, err := loadOneRelated[*domain.Meeting](ctx, m.ID, domain.TraverseMeetingPrevious)
 	if err != nil || prev == nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func changesSincePrevious(ctx context.Context, m *domain.Meeting) (*domain.Meeti
 	if err != nil {
 		return nil, err
 	}
-	both, err := l.related[domain.RelMeetingCommitments].LoadAll(ctx, []string{prev.ID, m.ID})
+	both, err := l.related[domain.TraverseMeetingCommitments].LoadAll(ctx, []string{prev.ID, m.ID})
 	if err != nil {
 		return nil, fmt.Errorf("load the commitments of %s and %s: %w", prev.ID, m.ID, err)
 	}

@@ -12,7 +12,7 @@ import (
 // grows with the depth of the query, not with the number of objects in the answer.
 //
 // There is one loader for ID references (Store.Nodes: madeBy, madeAt,
-// evidence.source, role.person…) and one per domain.Relation for reverse fields
+// evidence.source, role.person…) and one per domain.Traversal for reverse fields
 // (Store.Related: meeting.commitments, person.roles…). Every resolver of a field
 // asks its loader for its own parent's key and blocks.
 //
@@ -30,7 +30,7 @@ import (
 // in the operation are served from the loader's cache.
 type Loaders struct {
 	nodes   *Loader[domain.Node]
-	related map[domain.Relation]*Loader[[]domain.Node]
+	related map[domain.Traversal]*Loader[[]domain.Node]
 }
 
 // NewLoaders returns fresh loaders over store that dispatch a batch once keys stop
@@ -45,9 +45,9 @@ func NewLoaders(store domain.Store, idle, maxWait time.Duration) *Loaders {
 			}
 			return ns, nil
 		}, idle, maxWait),
-		related: make(map[domain.Relation]*Loader[[]domain.Node], len(domain.Relations)),
+		related: make(map[domain.Traversal]*Loader[[]domain.Node], len(domain.Traversals)),
 	}
-	for _, rel := range domain.Relations {
+	for _, rel := range domain.Traversals {
 		l.related[rel] = NewLoader(func(ctx context.Context, ids []string) ([][]domain.Node, error) {
 			ns, err := store.Related(ctx, ids, rel)
 			if err != nil {
@@ -112,7 +112,7 @@ func loadNode[T domain.Node](ctx context.Context, id string) (T, error) {
 }
 
 // loadRelated returns the nodes of type T reached from id by rel.
-func loadRelated[T domain.Node](ctx context.Context, id string, rel domain.Relation) ([]T, error) {
+func loadRelated[T domain.Node](ctx context.Context, id string, rel domain.Traversal) ([]T, error) {
 	l, err := loadersFrom(ctx)
 	if err != nil {
 		return nil, err
@@ -154,7 +154,7 @@ func loadNodesOrNil(ctx context.Context, ids []string) ([]domain.Node, error) {
 }
 
 // loadOneRelated returns the first node of type T reached from id by rel, or nil.
-func loadOneRelated[T domain.Node](ctx context.Context, id string, rel domain.Relation) (T, error) {
+func loadOneRelated[T domain.Node](ctx context.Context, id string, rel domain.Traversal) (T, error) {
 	var zero T
 	ns, err := loadRelated[T](ctx, id, rel)
 	if err != nil || len(ns) == 0 {

@@ -40,7 +40,7 @@ func (s *countingStore) Nodes(ctx context.Context, ids []string) ([]domain.Node,
 	return s.Store.Nodes(ctx, ids)
 }
 
-func (s *countingStore) Related(ctx context.Context, ids []string, rel domain.Relation) ([][]domain.Node, error) {
+func (s *countingStore) Related(ctx context.Context, ids []string, rel domain.Traversal) ([][]domain.Node, error) {
 	s.record("Related " + string(rel))
 	return s.Store.Related(ctx, ids, rel)
 }
@@ -57,7 +57,7 @@ func TestNoNPlusOne(t *testing.T) {
 	const query = `{ meetings(first: 100) { edges { node { commitments { madeBy { ... on Person { roles { title } } } } } } } }`
 	// One call per level: the meetings page, their commitments, the commitments'
 	// makers, the makers' roles.
-	want := []string{"Meetings", "Nodes", "Related " + string(domain.RelMeetingCommitments), "Related " + string(domain.RelPersonRoles)}
+	want := []string{"Meetings", "Nodes", "Related " + string(domain.TraverseMeetingCommitments), "Related " + string(domain.TraversePersonRoles)}
 
 	var counts []int
 	for _, size := range []int{1000, 10000} {

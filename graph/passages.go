@@ -12,7 +12,7 @@ import (
 // sourceClaims returns every claim quoting the source, in the order of the nodes
 // the store relates to it and, within a node, of domain.Claims.
 func sourceClaims(ctx context.Context, sourceID string) ([]*model.Claim, error) {
-	nodes, err := loadRelated[domain.Node](ctx, sourceID, domain.RelSourceClaims)
+	nodes, err := loadRelated[domain.Node](ctx, sourceID, domain.TraverseSourceClaims)
 	if err != nil {
 		return nil, err
 	}

@@ -59,31 +59,31 @@ func (r *countryResolver) Note(ctx context.Context, obj *domain.Country) (*strin
 }
 
 func (r *countryResolver) Actors(ctx context.Context, obj *domain.Country) ([]domain.Actor, error) {
-	return loadRelated[domain.Actor](ctx, obj.ID, domain.RelCountryActors)
+	return loadRelated[domain.Actor](ctx, obj.ID, domain.TraverseCountryActors)
 }
 
 func (r *countryResolver) CommitmentsMade(ctx context.Context, obj *domain.Country) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsMade)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsMade)
 }
 
 func (r *countryResolver) CommitmentsReceived(ctx context.Context, obj *domain.Country) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsReceived)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsReceived)
 }
 
 func (r *countryResolver) Meetings(ctx context.Context, obj *domain.Country) ([]*domain.Meeting, error) {
-	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.RelActorMeetings)
+	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.TraverseActorMeetings)
 }
 
 func (r *countryResolver) Figures(ctx context.Context, obj *domain.Country) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresStated)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresStated)
 }
 
 func (r *countryResolver) FiguresAbout(ctx context.Context, obj *domain.Country) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *countryResolver) Projects(ctx context.Context, obj *domain.Country) ([]*domain.Project, error) {
-	return loadRelated[*domain.Project](ctx, obj.ID, domain.RelProjectsPartnered)
+	return loadRelated[*domain.Project](ctx, obj.ID, domain.TraverseProjectsPartnered)
 }
 
 func (r *evidenceResolver) Source(ctx context.Context, obj *domain.Evidence) (*domain.Source, error) {
@@ -143,15 +143,15 @@ func (r *meetingResolver) Organizers(ctx context.Context, obj *domain.Meeting) (
 }
 
 func (r *meetingResolver) Commitments(ctx context.Context, obj *domain.Meeting) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelMeetingCommitments)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseMeetingCommitments)
 }
 
 func (r *meetingResolver) Previous(ctx context.Context, obj *domain.Meeting) (*domain.Meeting, error) {
-	return loadOneRelated[*domain.Meeting](ctx, obj.ID, domain.RelMeetingPrevious)
+	return loadOneRelated[*domain.Meeting](ctx, obj.ID, domain.TraverseMeetingPrevious)
 }
 
 func (r *meetingResolver) Next(ctx context.Context, obj *domain.Meeting) (*domain.Meeting, error) {
-	return loadOneRelated[*domain.Meeting](ctx, obj.ID, domain.RelMeetingNext)
+	return loadOneRelated[*domain.Meeting](ctx, obj.ID, domain.TraverseMeetingNext)
 }
 
 func (r *meetingResolver) ChangesSincePrevious(ctx context.Context, obj *domain.Meeting) (*domain.MeetingComparison, error) {
@@ -331,35 +331,35 @@ func (r *organizationResolver) Parent(ctx context.Context, obj *domain.Organizat
 }
 
 func (r *organizationResolver) Children(ctx context.Context, obj *domain.Organization) ([]*domain.Organization, error) {
-	return loadRelated[*domain.Organization](ctx, obj.ID, domain.RelOrgChildren)
+	return loadRelated[*domain.Organization](ctx, obj.ID, domain.TraverseOrgChildren)
 }
 
 func (r *organizationResolver) Members(ctx context.Context, obj *domain.Organization) ([]*domain.Role, error) {
-	return loadRelated[*domain.Role](ctx, obj.ID, domain.RelOrgRoles)
+	return loadRelated[*domain.Role](ctx, obj.ID, domain.TraverseOrgRoles)
 }
 
 func (r *organizationResolver) CommitmentsMade(ctx context.Context, obj *domain.Organization) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsMade)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsMade)
 }
 
 func (r *organizationResolver) CommitmentsReceived(ctx context.Context, obj *domain.Organization) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsReceived)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsReceived)
 }
 
 func (r *organizationResolver) Meetings(ctx context.Context, obj *domain.Organization) ([]*domain.Meeting, error) {
-	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.RelActorMeetings)
+	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.TraverseActorMeetings)
 }
 
 func (r *organizationResolver) Figures(ctx context.Context, obj *domain.Organization) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresStated)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresStated)
 }
 
 func (r *organizationResolver) FiguresAbout(ctx context.Context, obj *domain.Organization) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *organizationResolver) Projects(ctx context.Context, obj *domain.Organization) ([]*domain.Project, error) {
-	return loadRelated[*domain.Project](ctx, obj.ID, domain.RelProjectsPartnered)
+	return loadRelated[*domain.Project](ctx, obj.ID, domain.TraverseProjectsPartnered)
 }
 
 func (r *partialDateResolver) Value(ctx context.Context, obj *domain.PartialDate) (*string, error) {
@@ -411,7 +411,7 @@ func (r *personResolver) Nationality(ctx context.Context, obj *domain.Person) (*
 }
 
 func (r *personResolver) Roles(ctx context.Context, obj *domain.Person, asOf *string) ([]*domain.Role, error) {
-	roles, err := loadRelated[*domain.Role](ctx, obj.ID, domain.RelPersonRoles)
+	roles, err := loadRelated[*domain.Role](ctx, obj.ID, domain.TraversePersonRoles)
 	if err != nil || asOf == nil {
 		return roles, err
 	}
@@ -419,27 +419,27 @@ func (r *personResolver) Roles(ctx context.Context, obj *domain.Person, asOf *st
 }
 
 func (r *personResolver) CommitmentsMade(ctx context.Context, obj *domain.Person) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsMade)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsMade)
 }
 
 func (r *personResolver) CommitmentsReceived(ctx context.Context, obj *domain.Person) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelCommitmentsReceived)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseCommitmentsReceived)
 }
 
 func (r *personResolver) Meetings(ctx context.Context, obj *domain.Person) ([]*domain.Meeting, error) {
-	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.RelActorMeetings)
+	return loadRelated[*domain.Meeting](ctx, obj.ID, domain.TraverseActorMeetings)
 }
 
 func (r *personResolver) Figures(ctx context.Context, obj *domain.Person) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresStated)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresStated)
 }
 
 func (r *personResolver) FiguresAbout(ctx context.Context, obj *domain.Person) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *personResolver) Projects(ctx context.Context, obj *domain.Person) ([]*domain.Project, error) {
-	return loadRelated[*domain.Project](ctx, obj.ID, domain.RelProjectsPartnered)
+	return loadRelated[*domain.Project](ctx, obj.ID, domain.TraverseProjectsPartnered)
 }
 
 func (r *pillarResolver) Note(ctx context.Context, obj *domain.Pillar) (*string, error) {
@@ -455,15 +455,15 @@ func (r *pillarResolver) Programme(ctx context.Context, obj *domain.Pillar) (*do
 }
 
 func (r *pillarResolver) Projects(ctx context.Context, obj *domain.Pillar) ([]*domain.Project, error) {
-	return loadRelated[*domain.Project](ctx, obj.ID, domain.RelPillarProjects)
+	return loadRelated[*domain.Project](ctx, obj.ID, domain.TraversePillarProjects)
 }
 
 func (r *pillarResolver) Commitments(ctx context.Context, obj *domain.Pillar) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelConcernedBy)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseConcernedBy)
 }
 
 func (r *pillarResolver) FiguresAbout(ctx context.Context, obj *domain.Pillar) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *programmeResolver) Note(ctx context.Context, obj *domain.Programme) (*string, error) {
@@ -479,11 +479,11 @@ func (r *programmeResolver) Description(ctx context.Context, obj *domain.Program
 }
 
 func (r *programmeResolver) Pillars(ctx context.Context, obj *domain.Programme) ([]*domain.Pillar, error) {
-	return loadRelated[*domain.Pillar](ctx, obj.ID, domain.RelProgrammePillars)
+	return loadRelated[*domain.Pillar](ctx, obj.ID, domain.TraverseProgrammePillars)
 }
 
 func (r *programmeResolver) Projects(ctx context.Context, obj *domain.Programme) ([]*domain.Project, error) {
-	return loadRelated[*domain.Project](ctx, obj.ID, domain.RelProgrammeProjects)
+	return loadRelated[*domain.Project](ctx, obj.ID, domain.TraverseProgrammeProjects)
 }
 
 func (r *programmeResolver) PartOf(ctx context.Context, obj *domain.Programme) (*domain.Programme, error) {
@@ -491,15 +491,15 @@ func (r *programmeResolver) PartOf(ctx context.Context, obj *domain.Programme) (
 }
 
 func (r *programmeResolver) Parts(ctx context.Context, obj *domain.Programme) ([]*domain.Programme, error) {
-	return loadRelated[*domain.Programme](ctx, obj.ID, domain.RelProgrammeChildren)
+	return loadRelated[*domain.Programme](ctx, obj.ID, domain.TraverseProgrammeChildren)
 }
 
 func (r *programmeResolver) Commitments(ctx context.Context, obj *domain.Programme) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelConcernedBy)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseConcernedBy)
 }
 
 func (r *programmeResolver) FiguresAbout(ctx context.Context, obj *domain.Programme) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *projectResolver) Note(ctx context.Context, obj *domain.Project) (*string, error) {
@@ -527,11 +527,11 @@ func (r *projectResolver) Partners(ctx context.Context, obj *domain.Project) ([]
 }
 
 func (r *projectResolver) Commitments(ctx context.Context, obj *domain.Project) ([]*domain.Commitment, error) {
-	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.RelConcernedBy)
+	return loadRelated[*domain.Commitment](ctx, obj.ID, domain.TraverseConcernedBy)
 }
 
 func (r *projectResolver) FiguresAbout(ctx context.Context, obj *domain.Project) ([]*domain.Figure, error) {
-	return loadRelated[*domain.Figure](ctx, obj.ID, domain.RelFiguresAbout)
+	return loadRelated[*domain.Figure](ctx, obj.ID, domain.TraverseFiguresAbout)
 }
 
 func (r *queryResolver) Node(ctx context.Context, id string) (domain.Node, error) {

@@ -102,7 +102,7 @@ func (s *store) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) 
 	return observe(s.m, "Nodes", func() ([]domain.Node, error) { return s.inner.Nodes(ctx, ids) })
 }
 
-func (s *store) Related(ctx context.Context, ids []string, rel domain.Relation) ([][]domain.Node, error) {
+func (s *store) Related(ctx context.Context, ids []string, rel domain.Traversal) ([][]domain.Node, error) {
 	return observe(s.m, "Related", func() ([][]domain.Node, error) { return s.inner.Related(ctx, ids, rel) })
 }
 

@@ -83,7 +83,7 @@ func TestShape(t *testing.T) {
 			actors = append(actors, n.NodeID())
 		}
 	}
-	made, err := s.Related(ctx, actors, domain.RelCommitmentsMade)
+	made, err := s.Related(ctx, actors, domain.TraverseCommitmentsMade)
 	if err != nil {
 		t.Fatal(err)
 	}

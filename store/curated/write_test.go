@@ -150,7 +150,7 @@ func TestLinkUnlinkAndEvidence(t *testing.T) {
 	if !slices.Contains(got.(*domain.Commitment).MadeByIDs, "person:li-wei") {
 		t.Errorf("linked commitment: %+v", got)
 	}
-	made, _ := s.Related(ctx, []string{"person:li-wei"}, domain.RelCommitmentsMade)
+	made, _ := s.Related(ctx, []string{"person:li-wei"}, domain.TraverseCommitmentsMade)
 	if len(made[0]) != 1 || made[0][0].NodeID() != c.ID {
 		t.Errorf("commitments made by person:li-wei: %v", made[0])
 	}

@@ -75,7 +75,7 @@ func BenchmarkRelated(b *testing.B) {
 				actors = append(actors, x.NodeID())
 			}
 		}
-		for _, rel := range []domain.Relation{domain.RelCommitmentsMade, domain.RelActorMeetings, domain.RelPersonRoles} {
+		for _, rel := range []domain.Traversal{domain.TraverseCommitmentsMade, domain.TraverseActorMeetings, domain.TraversePersonRoles} {
 			b.Run(fmt.Sprintf("n=%d/%s/100-parents", n, rel), func(b *testing.B) {
 				for b.Loop() {
 					if _, err := s.Related(ctx, actors, rel); err != nil {

@@ -316,7 +316,7 @@ func (ix *index) meeting(field, id string) (*domain.Meeting, error) {
 
 // meetingCommitments returns the commitments made at a meeting.
 func (ix *index) meetingCommitments(id string) []*domain.Commitment {
-	ns := ix.rel[domain.RelMeetingCommitments][id]
+	ns := ix.rel[domain.TraverseMeetingCommitments][id]
 	out := make([]*domain.Commitment, len(ns))
 	for i, n := range ns {
 		out[i] = n.(*domain.Commitment)
@@ -343,7 +343,7 @@ func (ix *index) changesSincePrevious(id string) (*domain.MeetingComparison, err
 	if err != nil {
 		return nil, err
 	}
-	prev := ix.rel[domain.RelMeetingPrevious][id]
+	prev := ix.rel[domain.TraverseMeetingPrevious][id]
 	if len(prev) == 0 {
 		return nil, nil
 	}

@@ -27,15 +27,15 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 		if !n.NodeKind().IsActor() {
 			return nil, domain.FieldErrorf(domain.EINVALID, "actorId", "%q is a %s, not an actor", id, n.NodeKind())
 		}
-		meetings = ix.rel[domain.RelActorMeetings][id]
-		commitments = slices.Concat(ix.rel[domain.RelCommitmentsMade][id], ix.rel[domain.RelCommitmentsReceived][id])
+		meetings = ix.rel[domain.TraverseActorMeetings][id]
+		commitments = slices.Concat(ix.rel[domain.TraverseCommitmentsMade][id], ix.rel[domain.TraverseCommitmentsReceived][id])
 		switch n.NodeKind() {
 		case domain.KindPerson:
-			roles = ix.rel[domain.RelPersonRoles][id]
+			roles = ix.rel[domain.TraversePersonRoles][id]
 		case domain.KindOrganization:
-			roles = ix.rel[domain.RelOrgRoles][id]
+			roles = ix.rel[domain.TraverseOrgRoles][id]
 		}
-		figures = ix.rel[domain.RelFiguresStated][id]
+		figures = ix.rel[domain.TraverseFiguresStated][id]
 	} else {
 		meetings = ix.byKind[domain.KindMeeting]
 		commitments = ix.byKind[domain.KindCommitment]

@@ -79,7 +79,7 @@ func (ix *index) actorQuery(f domain.ActorFilter) (query, error) {
 	q := query{list: listActors, filter: f, all: true, text: ix.textMatcher(listActors, f.Text)}
 	if f.CountryID != nil {
 		q.all = false
-		q.candidates = ix.rel[domain.RelCountryActors][*f.CountryID]
+		q.candidates = ix.rel[domain.TraverseCountryActors][*f.CountryID]
 		if c, ok := ix.byID[*f.CountryID]; ok {
 			q.candidates = append(slices.Clip(q.candidates), c)
 		}
@@ -131,7 +131,7 @@ func (ix *index) meetingQuery(f domain.MeetingFilter) (query, error) {
 	q := query{list: listMeetings, filter: f, all: true, text: ix.textMatcher(listMeetings, f.Text)}
 	if f.ParticipantID != nil {
 		q.all = false
-		q.candidates = ix.rel[domain.RelActorMeetings][*f.ParticipantID]
+		q.candidates = ix.rel[domain.TraverseActorMeetings][*f.ParticipantID]
 	}
 	q.match = func(n domain.Node) bool {
 		m := n.(*domain.Meeting)
@@ -146,7 +146,7 @@ func (ix *index) meetingQuery(f domain.MeetingFilter) (query, error) {
 // to match a pillar filter.
 func (ix *index) pillarScope(pillar string) map[string]bool {
 	scope := map[string]bool{pillar: true}
-	for _, p := range ix.rel[domain.RelPillarProjects][pillar] {
+	for _, p := range ix.rel[domain.TraversePillarProjects][pillar] {
 		scope[p.NodeID()] = true
 	}
 	return scope
@@ -156,10 +156,10 @@ func (ix *index) pillarScope(pillar string) map[string]bool {
 // through its pillars): what a commitment may concern to match a programme filter.
 func (ix *index) programmeScope(programme string) map[string]bool {
 	scope := map[string]bool{programme: true}
-	for _, p := range ix.rel[domain.RelProgrammePillars][programme] {
+	for _, p := range ix.rel[domain.TraverseProgrammePillars][programme] {
 		scope[p.NodeID()] = true
 	}
-	for _, p := range ix.rel[domain.RelProgrammeProjects][programme] {
+	for _, p := range ix.rel[domain.TraverseProgrammeProjects][programme] {
 		scope[p.NodeID()] = true
 	}
 	return scope
@@ -203,15 +203,15 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 	q := query{list: listCommitments, filter: f, all: false, text: ix.textMatcher(listCommitments, f.Text)}
 	switch {
 	case f.MadeByID != nil:
-		q.candidates = ix.rel[domain.RelCommitmentsMade][*f.MadeByID]
+		q.candidates = ix.rel[domain.TraverseCommitmentsMade][*f.MadeByID]
 	case f.MadeToID != nil:
-		q.candidates = ix.rel[domain.RelCommitmentsReceived][*f.MadeToID]
+		q.candidates = ix.rel[domain.TraverseCommitmentsReceived][*f.MadeToID]
 	case f.MeetingID != nil:
-		q.candidates = ix.rel[domain.RelMeetingCommitments][*f.MeetingID]
+		q.candidates = ix.rel[domain.TraverseMeetingCommitments][*f.MeetingID]
 	case f.ConcernsID != nil:
-		q.candidates = ix.rel[domain.RelConcernedBy][*f.ConcernsID]
+		q.candidates = ix.rel[domain.TraverseConcernedBy][*f.ConcernsID]
 	case f.ProjectID != nil:
-		q.candidates = ix.rel[domain.RelConcernedBy][*f.ProjectID]
+		q.candidates = ix.rel[domain.TraverseConcernedBy][*f.ProjectID]
 	case pillarScope != nil:
 		q.candidates = ix.concernedByAny(pillarScope)
 	case programmeScope != nil:
@@ -219,7 +219,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 	case f.Series != nil:
 		for _, m := range ix.byKind[domain.KindMeeting] {
 			if m.(*domain.Meeting).Series == *f.Series {
-				q.candidates = append(q.candidates, ix.rel[domain.RelMeetingCommitments][m.NodeID()]...)
+				q.candidates = append(q.candidates, ix.rel[domain.TraverseMeetingCommitments][m.NodeID()]...)
 			}
 		}
 	default:
@@ -257,7 +257,7 @@ func (ix *index) commitmentQuery(f domain.CommitmentFilter) (query, error) {
 func (ix *index) concernedByAny(scope map[string]bool) []domain.Node {
 	var out []domain.Node
 	for id := range scope {
-		out = append(out, ix.rel[domain.RelConcernedBy][id]...)
+		out = append(out, ix.rel[domain.TraverseConcernedBy][id]...)
 	}
 	return out
 }
@@ -274,17 +274,17 @@ func (ix *index) projectQuery(f domain.ProjectFilter) (query, error) {
 	var inProgramme map[string]bool
 	if f.ProgrammeID != nil {
 		inProgramme = map[string]bool{}
-		for _, p := range ix.rel[domain.RelProgrammeProjects][*f.ProgrammeID] {
+		for _, p := range ix.rel[domain.TraverseProgrammeProjects][*f.ProgrammeID] {
 			inProgramme[p.NodeID()] = true
 		}
 	}
 	switch {
 	case f.PillarID != nil:
 		q.all = false
-		q.candidates = ix.rel[domain.RelPillarProjects][*f.PillarID]
+		q.candidates = ix.rel[domain.TraversePillarProjects][*f.PillarID]
 	case f.ProgrammeID != nil:
 		q.all = false
-		q.candidates = ix.rel[domain.RelProgrammeProjects][*f.ProgrammeID]
+		q.candidates = ix.rel[domain.TraverseProgrammeProjects][*f.ProgrammeID]
 	}
 	q.match = func(n domain.Node) bool {
 		p := n.(*domain.Project)

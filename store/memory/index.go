@@ -23,7 +23,7 @@ type index struct {
 	// graph is the traversal index of Explorer (explore_graph.go).
 	graph *graph
 	// rel answers Related: relation → parent ID → children, already in their documented order.
-	rel map[domain.Relation]map[string][]domain.Node
+	rel map[domain.Traversal]map[string][]domain.Node
 	// lists holds, per connection, its nodes, their sort keys and sorted orders (lists.go).
 	lists map[listName]*list
 	// programmes and pillars in the order Programmes and Pillars return them.
@@ -40,7 +40,7 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	ix := &index{
 		version: ds.Version,
 		byKind:  map[domain.Kind][]domain.Node{},
-		rel:     map[domain.Relation]map[string][]domain.Node{},
+		rel:     map[domain.Traversal]map[string][]domain.Node{},
 	}
 	nodes := slices.Clone(ds.Nodes()) // without the slack of its appends
 	for i, n := range nodes {

@@ -72,7 +72,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) 
 // Related implements domain.Store. An unknown relation is an EINVALID error; an
 // unknown ID yields an empty list. Lists are in the orders documented in relations.go
 // and must not be modified by callers.
-func (s *Store) Related(ctx context.Context, ids []string, rel domain.Relation) ([][]domain.Node, error) {
+func (s *Store) Related(ctx context.Context, ids []string, rel domain.Traversal) ([][]domain.Node, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("memory: related: %w", err)
 	}

@@ -71,14 +71,14 @@ func byPillarNumber(a, b domain.Node) int {
 
 // relOrder returns the comparator of a relation's lists, nil for the lists
 // ordered by normalised label, then ID.
-func relOrder(r domain.Relation) func(a, b domain.Node) int {
+func relOrder(r domain.Traversal) func(a, b domain.Node) int {
 	switch r {
-	case domain.RelOrgChildren, domain.RelCountryActors, domain.RelPillarProjects,
-		domain.RelProgrammeProjects, domain.RelProgrammeChildren, domain.RelProjectsPartnered:
+	case domain.TraverseOrgChildren, domain.TraverseCountryActors, domain.TraversePillarProjects,
+		domain.TraverseProgrammeProjects, domain.TraverseProgrammeChildren, domain.TraverseProjectsPartnered:
 		return nil
-	case domain.RelProgrammePillars:
+	case domain.TraverseProgrammePillars:
 		return byPillarNumber
-	case domain.RelSourceClaims:
+	case domain.TraverseSourceClaims:
 		return byKind
 	}
 	return byDate
@@ -89,13 +89,13 @@ func compareInSeries(a, b *domain.Meeting) int {
 	return cmp.Or(compareIntPtr(a.Sequence, b.Sequence), compareDate(a.Date, b.Date), strings.Compare(a.ID, b.ID))
 }
 
-// buildRelations fills ix.rel for every relation in domain.Relations; byLabel
+// buildRelations fills ix.rel for every relation in domain.Traversals; byLabel
 // holds the nodes' normalised labels by ID.
 func (ix *index) buildRelations(byLabel map[string]string) {
-	for _, r := range domain.Relations {
+	for _, r := range domain.Traversals {
 		ix.rel[r] = map[string][]domain.Node{}
 	}
-	add := func(r domain.Relation, parent string, child domain.Node) {
+	add := func(r domain.Traversal, parent string, child domain.Node) {
 		if parent != "" {
 			ix.rel[r][parent] = append(ix.rel[r][parent], child)
 		}
@@ -104,70 +104,70 @@ func (ix *index) buildRelations(byLabel map[string]string) {
 	for _, n := range ix.byID {
 		switch n := n.(type) {
 		case *domain.Person:
-			add(domain.RelCountryActors, n.NationalityID, n)
+			add(domain.TraverseCountryActors, n.NationalityID, n)
 		case *domain.Organization:
-			add(domain.RelOrgChildren, n.ParentID, n)
-			add(domain.RelCountryActors, n.CountryID, n)
+			add(domain.TraverseOrgChildren, n.ParentID, n)
+			add(domain.TraverseCountryActors, n.CountryID, n)
 		case *domain.Role:
-			add(domain.RelPersonRoles, n.PersonID, n)
-			add(domain.RelOrgRoles, n.OrganizationID, n)
+			add(domain.TraversePersonRoles, n.PersonID, n)
+			add(domain.TraverseOrgRoles, n.OrganizationID, n)
 		case *domain.Meeting:
 			for _, a := range n.OrganizerIDs {
-				add(domain.RelActorMeetings, a, n)
+				add(domain.TraverseActorMeetings, a, n)
 			}
 			for _, p := range n.Participants {
-				add(domain.RelActorMeetings, p.ActorID, n)
+				add(domain.TraverseActorMeetings, p.ActorID, n)
 			}
-			add(domain.RelActorMeetings, n.BodyID, n)
+			add(domain.TraverseActorMeetings, n.BodyID, n)
 			if n.Series != "" {
 				series[n.Series] = append(series[n.Series], n)
 			}
 		case *domain.Commitment:
 			for _, a := range n.MadeByIDs {
-				add(domain.RelCommitmentsMade, a, n)
+				add(domain.TraverseCommitmentsMade, a, n)
 			}
 			for _, a := range n.MadeToIDs {
-				add(domain.RelCommitmentsReceived, a, n)
+				add(domain.TraverseCommitmentsReceived, a, n)
 			}
-			add(domain.RelMeetingCommitments, n.MadeAtID, n)
+			add(domain.TraverseMeetingCommitments, n.MadeAtID, n)
 			for _, c := range n.ConcernIDs {
-				add(domain.RelConcernedBy, c, n)
+				add(domain.TraverseConcernedBy, c, n)
 			}
 		case *domain.Project:
 			for _, p := range n.PillarIDs {
-				add(domain.RelPillarProjects, p, n)
+				add(domain.TraversePillarProjects, p, n)
 				if pl, ok := ix.byID[p].(*domain.Pillar); ok {
-					add(domain.RelProgrammeProjects, pl.ProgrammeID, n)
+					add(domain.TraverseProgrammeProjects, pl.ProgrammeID, n)
 				}
 			}
 			for _, p := range n.ProgrammeIDs {
-				add(domain.RelProgrammeProjects, p, n)
+				add(domain.TraverseProgrammeProjects, p, n)
 			}
 			for _, a := range n.PartnerIDs {
-				add(domain.RelProjectsPartnered, a, n)
+				add(domain.TraverseProjectsPartnered, a, n)
 			}
 		case *domain.Programme:
-			add(domain.RelProgrammeChildren, n.PartOfID, n)
+			add(domain.TraverseProgrammeChildren, n.PartOfID, n)
 		case *domain.Pillar:
-			add(domain.RelProgrammePillars, n.ProgrammeID, n)
+			add(domain.TraverseProgrammePillars, n.ProgrammeID, n)
 		case *domain.Figure:
 			for _, a := range n.SaidByIDs {
-				add(domain.RelFiguresStated, a, n)
+				add(domain.TraverseFiguresStated, a, n)
 			}
-			add(domain.RelFiguresAbout, n.SubjectID, n)
+			add(domain.TraverseFiguresAbout, n.SubjectID, n)
 		}
 		for _, ev := range domain.Claims(n) {
-			add(domain.RelSourceClaims, ev.SourceID, n)
+			add(domain.TraverseSourceClaims, ev.SourceID, n)
 		}
 	}
 	for _, ms := range series {
 		slices.SortFunc(ms, compareInSeries)
 		for i, m := range ms {
 			if i > 0 {
-				add(domain.RelMeetingPrevious, m.ID, ms[i-1])
+				add(domain.TraverseMeetingPrevious, m.ID, ms[i-1])
 			}
 			if i+1 < len(ms) {
-				add(domain.RelMeetingNext, m.ID, ms[i+1])
+				add(domain.TraverseMeetingNext, m.ID, ms[i+1])
 			}
 		}
 	}

@@ -172,7 +172,7 @@ func (s *Store) ChangesSincePrevious(ctx context.Context, meetingID string) (*do
 	if err != nil {
 		return nil, err
 	}
-	prev, err := s.Related(ctx, []string{meetingID}, domain.RelMeetingPrevious)
+	prev, err := s.Related(ctx, []string{meetingID}, domain.TraverseMeetingPrevious)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (s *Store) ChangesSincePrevious(ctx context.Context, meetingID string) (*do
 
 // compare fetches the commitments of both meetings and compares them.
 func (s *Store) compare(ctx context.Context, a, b *domain.Meeting) (*domain.MeetingComparison, error) {
-	cs, err := s.Related(ctx, []string{a.ID, b.ID}, domain.RelMeetingCommitments)
+	cs, err := s.Related(ctx, []string{a.ID, b.ID}, domain.TraverseMeetingCommitments)
 	if err != nil {
 		return nil, err
 	}

@@ -86,7 +86,7 @@ func (g *fakeGraph) respond(c call) ([]*neo4j.Record, error) {
 		}
 		return out, nil
 	case strings.HasPrefix(name, "related."):
-		for _, r := range domain.Relations {
+		for _, r := range domain.Traversals {
 			if relatedStatementName(r) != name {
 				continue
 			}

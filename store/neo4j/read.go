@@ -42,8 +42,8 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) 
 // Related implements domain.Store with one statement for all parents: the
 // relation names a whitelisted statement (cypher/related). An unknown relation is
 // EINVALID; an unknown parent gets an empty list.
-func (s *Store) Related(ctx context.Context, ids []string, rel domain.Relation) ([][]domain.Node, error) {
-	if !slices.Contains(domain.Relations, rel) {
+func (s *Store) Related(ctx context.Context, ids []string, rel domain.Traversal) ([][]domain.Node, error) {
+	if !slices.Contains(domain.Traversals, rel) {
 		return nil, domain.FieldErrorf(domain.EINVALID, "relation", "unknown relation %q", rel)
 	}
 	out := make([][]domain.Node, len(ids))

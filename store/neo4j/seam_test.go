@@ -72,7 +72,7 @@ func TestSeamMapsEveryKind(t *testing.T) {
 		t.Errorf("Nodes: unknown ID gave %v", ns[len(ns)-1])
 	}
 
-	for _, rel := range domain.Relations {
+	for _, rel := range domain.Traversals {
 		got, err := s.Related(ctx, allIDs(ds), rel)
 		if err != nil {
 			t.Fatalf("Related %s: %v", rel, err)
@@ -215,7 +215,7 @@ func everyRead(ctx context.Context, s *Store, text string) error {
 	pg := domain.PageArgs{First: 5}
 	_, err := s.Nodes(ctx, []string{text, "person:x"})
 	errs := []error{err}
-	for _, r := range domain.Relations {
+	for _, r := range domain.Traversals {
 		_, err := s.Related(ctx, []string{text}, r)
 		errs = append(errs, err)
 	}
@@ -249,7 +249,7 @@ func TestSeamReadRouting(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Nodes, every relation, Search, five connections, Programmes, Pillars, Info.
-	if want := 1 + len(domain.Relations) + 1 + 5 + 3; len(f.calls) != want {
+	if want := 1 + len(domain.Traversals) + 1 + 5 + 3; len(f.calls) != want {
 		t.Errorf("%d statements for %d store calls: %q", len(f.calls), want, f.names())
 	}
 	for _, c := range f.calls {
@@ -316,7 +316,7 @@ func TestSeamOneStatementPerCall(t *testing.T) {
 		t.Fatalf("only %d meetings in the synthetic graph", len(parents))
 	}
 	parents = parents[:100]
-	lists, err := s.Related(ctx, parents, domain.RelMeetingCommitments)
+	lists, err := s.Related(ctx, parents, domain.TraverseMeetingCommitments)
 	must(t, err)
 	children := 0
 	for _, l := range lists {

@@ -72,7 +72,7 @@ func listStatementName(list string, o domain.Order) string {
 }
 
 // relatedStatementName names the statement answering a relation.
-func relatedStatementName(r domain.Relation) string {
+func relatedStatementName(r domain.Traversal) string {
 	return "related." + strings.ToLower(string(r))
 }
 
@@ -174,7 +174,7 @@ func mustBuildStatements() (map[string]string, []string) {
 	for _, name := range []string{"nodes", "programmes", "pillars", "info", "search", "audit"} {
 		add(name, readCypher("read/"+name+".cypher"))
 	}
-	for _, r := range domain.Relations {
+	for _, r := range domain.Traversals {
 		add(relatedStatementName(r), readCypher("related/"+strings.ToLower(string(r))+".cypher"))
 	}
 	for _, name := range []string{"expand", "level", "timeline"} {

@@ -101,7 +101,7 @@ func TestStatementsShape(t *testing.T) {
 	if count != 26 {
 		t.Errorf("%d list statements, want 26 (actors 2, meetings 3, commitments 4, projects 2, sources 2 fields, both ways)", count)
 	}
-	for _, r := range domain.Relations {
+	for _, r := range domain.Traversals {
 		s := stmt(relatedStatementName(r))
 		if !strings.Contains(s, "UNWIND $ids AS id") {
 			t.Errorf("related statement of %s does not take every parent at once", r)

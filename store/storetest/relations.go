@@ -27,40 +27,40 @@ import (
 // took part in, or whose body it is; PROGRAMME_PROJECTS the projects in the
 // programme directly or through one of its pillars; CONCERNED_BY only the
 // commitments naming the node itself.
-var relationCases = map[domain.Relation]map[string][]string{
-	domain.RelPersonRoles: {
+var relationCases = map[domain.Traversal]map[string][]string{
+	domain.TraversePersonRoles: {
 		"person:anusha-rehman": {"role:anusha-minister", "role:anusha-board"},
 		"person:yao-jing":      {"role:yao-ambassador"},
 		"person:li-wei":        {},
 	},
-	domain.RelOrgRoles: {
+	domain.TraverseOrgRoles: {
 		"org:moit":              {"role:anusha-minister"},
 		"org:pseb":              {"role:anusha-board"},
 		"org:planning-ministry": {"role:ahsan-minister"},
 		"org:ndrc":              {},
 	},
-	domain.RelOrgChildren: {
+	domain.TraverseOrgChildren: {
 		"org:moit": {"org:pseb"},
 		"org:jcc":  {"org:jcc-it-group"},
 		"org:pseb": {},
 	},
-	domain.RelCountryActors: {
+	domain.TraverseCountryActors: {
 		"country:pakistan": {"person:ahsan-iqbal", "person:anusha-rehman", "org:moit", "org:planning-ministry", "org:pseb"},
 		"country:china":    {"org:chinese-investors", "org:chinese-embassy", "org:ndrc", "person:yao-jing"},
 	},
-	domain.RelCommitmentsMade: {
+	domain.TraverseCommitmentsMade: {
 		"country:pakistan": {"commitment:c01", "commitment:c04"},
 		"country:china":    {"commitment:c01", "commitment:c04", "commitment:c10"},
 		"org:moit":         {"commitment:c03", "commitment:c05", "commitment:c09"},
 		"person:li-wei":    {},
 	},
-	domain.RelCommitmentsReceived: {
+	domain.TraverseCommitmentsReceived: {
 		"country:pakistan":      {"commitment:c07", "commitment:c10"},
 		"org:chinese-investors": {"commitment:c02", "commitment:c03"},
 		"org:moit":              {"commitment:c11"},
 		"country:china":         {},
 	},
-	domain.RelActorMeetings: {
+	domain.TraverseActorMeetings: {
 		"org:jcc":               {"meeting:jcc-1", "meeting:jcc-3", "meeting:jcc-2", "meeting:jcc-10"},
 		"org:pseb":              {"meeting:it-roundtable"},
 		"org:planning-ministry": {"meeting:jcc-1"},
@@ -69,23 +69,23 @@ var relationCases = map[domain.Relation]map[string][]string{
 		"org:jcc-it-group":      {"meeting:jcc-it-session"},
 		"country:china":         {},
 	},
-	domain.RelFiguresStated: {
+	domain.TraverseFiguresStated: {
 		"person:anusha-rehman":  {"figure:it-exports"},
 		"org:planning-ministry": {"figure:jcc-projects"},
 		"person:ahsan-iqbal":    {"figure:jcc-projects"},
 		"person:yao-jing":       {},
 	},
-	domain.RelFiguresAbout: {
+	domain.TraverseFiguresAbout: {
 		"country:pakistan": {"figure:it-exports", "figure:mobile-subscribers"},
 		"programme:cpec":   {"figure:jcc-projects"},
 		"country:china":    {},
 	},
-	domain.RelMeetingCommitments: {
+	domain.TraverseMeetingCommitments: {
 		"meeting:jcc-it-session": {"commitment:c10", "commitment:c11"},
 		"meeting:jcc-1":          {"commitment:c01"},
 		"meeting:it-roundtable":  {"commitment:c09"},
 	},
-	domain.RelMeetingPrevious: {
+	domain.TraverseMeetingPrevious: {
 		"meeting:jcc-1":          {},
 		"meeting:jcc-2":          {"meeting:jcc-1"},
 		"meeting:jcc-3":          {"meeting:jcc-2"},
@@ -93,52 +93,52 @@ var relationCases = map[domain.Relation]map[string][]string{
 		"meeting:jcc-it-session": {"meeting:jcc-10"},
 		"meeting:it-roundtable":  {},
 	},
-	domain.RelMeetingNext: {
+	domain.TraverseMeetingNext: {
 		"meeting:jcc-1":          {"meeting:jcc-2"},
 		"meeting:jcc-3":          {"meeting:jcc-10"},
 		"meeting:jcc-10":         {"meeting:jcc-it-session"},
 		"meeting:jcc-it-session": {},
 		"meeting:it-roundtable":  {},
 	},
-	domain.RelConcernedBy: {
+	domain.TraverseConcernedBy: {
 		"project:e-corridor": {"commitment:c01", "commitment:c06"},
 		"pillar:cpec-it":     {"commitment:c04", "commitment:c03"},
 		"org:pseb":           {"commitment:c09"},
 		"programme:cpec":     {"commitment:c04"},
 		"project:skills-hub": {},
 	},
-	domain.RelPillarProjects: {
+	domain.TraversePillarProjects: {
 		"pillar:cpec-it":     {"project:e-corridor", "project:pseb-tower"},
 		"pillar:dp-skills":   {"project:skills-hub"},
 		"pillar:cpec-energy": {},
 	},
-	domain.RelProgrammeProjects: {
+	domain.TraverseProgrammeProjects: {
 		"programme:cpec":             {"project:fibre-cable", "project:e-corridor", "project:pseb-tower"},
 		"programme:digital-pakistan": {"project:skills-hub"},
 		"programme:bri":              {},
 	},
-	domain.RelProgrammePillars: {
+	domain.TraverseProgrammePillars: {
 		"programme:cpec":             {"pillar:cpec-energy", "pillar:cpec-it"},
 		"programme:digital-pakistan": {"pillar:dp-skills"},
 		"programme:bri":              {},
 	},
-	domain.RelProgrammeChildren: {
+	domain.TraverseProgrammeChildren: {
 		"programme:bri":  {"programme:cpec"},
 		"programme:cpec": {},
 	},
-	domain.RelProjectsPartnered: {
+	domain.TraverseProjectsPartnered: {
 		"org:moit":      {"project:e-corridor", "project:pseb-tower"},
 		"org:pseb":      {"project:pseb-tower"},
 		"country:china": {},
 	},
-	domain.RelSourceClaims: {
+	domain.TraverseSourceClaims: {
 		"source:gamma": {"person:li-wei", "role:anusha-board", "meeting:jcc-it-session", "commitment:c07", "commitment:c10"},
 	},
 }
 
 func testRelated(t *testing.T, s domain.Store, ds *domain.Dataset) {
 	ctx := context.Background()
-	for _, rel := range domain.Relations {
+	for _, rel := range domain.Traversals {
 		t.Run(string(rel), func(t *testing.T) {
 			cases, ok := relationCases[rel]
 			if !ok {
@@ -180,7 +180,7 @@ func testRelated(t *testing.T, s domain.Store, ds *domain.Dataset) {
 					}
 				}
 			}
-			got, err := s.Related(ctx, []string{src.ID}, domain.RelSourceClaims)
+			got, err := s.Related(ctx, []string{src.ID}, domain.TraverseSourceClaims)
 			if err != nil {
 				t.Fatalf("Related: %v", err)
 			}
@@ -190,7 +190,7 @@ func testRelated(t *testing.T, s domain.Store, ds *domain.Dataset) {
 		}
 	})
 	t.Run("UnknownRelation", func(t *testing.T) {
-		_, err := s.Related(ctx, []string{"org:moit"}, domain.Relation("NOPE"))
+		_, err := s.Related(ctx, []string{"org:moit"}, domain.Traversal("NOPE"))
 		wantCode(t, "Related(NOPE)", err, domain.EINVALID, "")
 	})
 }

@@ -4,7 +4,7 @@
 //
 // The suite loads Fixture and checks, as subtests:
 //   - Nodes: order kept, unknown IDs nil, duplicates repeated;
-//   - Related: every relation of domain.Relations, for many parents in one call,
+//   - Related: every relation of domain.Traversals, for many parents in one call,
 //     with each list's documented order (see RelationOrders), unknown parents empty,
 //     unknown relations EINVALID;
 //   - Filters: every field of every filter, alone and combined, and invalid input
@@ -176,7 +176,7 @@ func testConcurrent(t *testing.T, s domain.Store) {
 				if _, err := s.Commitments(ctx, domain.CommitmentFilter{}, domain.Order{}, domain.PageArgs{First: 3}); err != nil {
 					errs <- err
 				}
-				if _, err := s.Related(ctx, []string{"country:pakistan"}, domain.RelCommitmentsMade); err != nil {
+				if _, err := s.Related(ctx, []string{"country:pakistan"}, domain.TraverseCommitmentsMade); err != nil {
 					errs <- err
 				}
 			}
