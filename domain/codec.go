@@ -49,32 +49,3 @@ func CloneNode(n Node) (Node, error) {
 	}
 	return DecodeNode(data)
 }
-
-// NewNode returns a new zero record of the kind, or nil for an unknown kind.
-func NewNode(k Kind) Node {
-	switch k {
-	case KindPerson:
-		return &Person{}
-	case KindOrganization:
-		return &Organization{}
-	case KindCountry:
-		return &Country{}
-	case KindRole:
-		return &Role{}
-	case KindMeeting:
-		return &Meeting{}
-	case KindCommitment:
-		return &Commitment{}
-	case KindProject:
-		return &Project{}
-	case KindProgramme:
-		return &Programme{}
-	case KindPillar:
-		return &Pillar{}
-	case KindFigure:
-		return &Figure{}
-	case KindSource:
-		return &Source{}
-	}
-	return nil
-}

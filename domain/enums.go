@@ -5,8 +5,7 @@ import (
 	"strings"
 )
 
-// Kind is the kind of a node. Its lower-case name is the node ID prefix
-// (except ORGANIZATION, whose prefix is "org").
+// Kind is the kind of a node. KindSpecs (schema.go) declares each one.
 type Kind string
 
 // Node kinds.
@@ -23,48 +22,6 @@ const (
 	KindFigure       Kind = "FIGURE"
 	KindSource       Kind = "SOURCE"
 )
-
-// Kinds lists every node kind in a fixed order.
-var Kinds = []Kind{KindPerson, KindOrganization, KindCountry, KindRole, KindMeeting,
-	KindCommitment, KindProject, KindProgramme, KindPillar, KindFigure, KindSource}
-
-// Prefix returns the ID prefix of the kind, without the colon.
-func (k Kind) Prefix() string {
-	switch k {
-	case KindOrganization:
-		return "org"
-	case "":
-		return ""
-	}
-	b := []byte(k)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// IsActor reports whether nodes of this kind are actors (can make commitments).
-func (k Kind) IsActor() bool {
-	return k == KindPerson || k == KindOrganization || k == KindCountry
-}
-
-// KindOfID returns the kind named by an ID's prefix, or "" when the prefix is unknown.
-func KindOfID(id string) Kind {
-	for i := 0; i < len(id); i++ {
-		if id[i] == ':' {
-			p := id[:i]
-			for _, k := range Kinds {
-				if k.Prefix() == p {
-					return k
-				}
-			}
-			return ""
-		}
-	}
-	return ""
-}
 
 // Attribution says whose words a piece of evidence holds.
 type Attribution string
