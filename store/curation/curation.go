@@ -52,7 +52,7 @@ func Get(r Records, id, field string) (domain.Node, error) {
 
 // Create plans the creation of n: its ID must be new and not the ID of a merged node.
 func Create(r Records, n domain.Node) (Change, error) {
-	if IsNil(n) {
+	if domain.IsNil(n) {
 		return Change{}, domain.FieldErrorf(domain.EINVALID, "node", "no record given")
 	}
 	id := n.NodeID()
@@ -67,7 +67,7 @@ func Create(r Records, n domain.Node) (Change, error) {
 
 // Update plans the replacement of the stored record with n's ID by n, of the same kind.
 func Update(r Records, n domain.Node) (Change, error) {
-	if IsNil(n) {
+	if domain.IsNil(n) {
 		return Change{}, domain.FieldErrorf(domain.EINVALID, "node", "no record given")
 	}
 	old, err := Get(r, n.NodeID(), "id")
@@ -100,7 +100,7 @@ func Link(r Records, l domain.Link, add bool) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
-	if add && l.Type == domain.RelParticipatedIn && len(l.Evidence) == 0 {
+	if add && linkProps(l.Type) && len(l.Evidence) == 0 {
 		return Change{}, domain.FieldErrorf(domain.EINVALID, "evidence", "a participation needs at least one evidence entry (source, quote, attribution)")
 	}
 	h = Clone(h)

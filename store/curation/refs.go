@@ -119,20 +119,6 @@ func Curated(n domain.Node) domain.Node {
 	return n
 }
 
-// IsNil reports whether a node is nil or a nil pointer.
-func IsNil(n domain.Node) (isnil bool) {
-	if n == nil {
-		return true
-	}
-	defer func() {
-		if recover() != nil {
-			isnil = true
-		}
-	}()
-	_ = n.NodeID()
-	return false
-}
-
 // ReplaceID rewrites every reference to old in a copy of n into repl, dropping
 // the repeats that creates; changed reports whether n referred to old at all.
 func ReplaceID(n domain.Node, old, repl string) (out domain.Node, changed bool) {
@@ -140,74 +126,24 @@ func ReplaceID(n domain.Node, old, repl string) (out domain.Node, changed bool) 
 		return n, false
 	}
 	c := Clone(n)
-	one := func(p *string) {
-		if *p == old {
-			*p = repl
-		}
-	}
-	list := func(p *[]string) {
-		var out []string
-		for _, id := range *p {
-			if id == old {
-				id = repl
-			}
-			if !slices.Contains(out, id) {
-				out = append(out, id)
-			}
-		}
-		*p = out
-	}
-	evidence := func(evs []domain.Evidence) {
+	speakers := func(evs []domain.Evidence) {
 		for i := range evs {
-			one(&evs[i].SpeakerID)
+			if evs[i].SpeakerID == old {
+				evs[i].SpeakerID = repl
+			}
 		}
 	}
-	evidence(metaPtr(c).Evidence)
-	switch c := c.(type) {
-	case *domain.Person:
-		one(&c.NationalityID)
-	case *domain.Organization:
-		one(&c.CountryID)
-		one(&c.ParentID)
-	case *domain.Role:
-		one(&c.PersonID)
-		one(&c.OrganizationID)
-	case *domain.Meeting:
-		one(&c.BodyID)
-		list(&c.OrganizerIDs)
-		var parts []domain.Participation
-		for _, p := range c.Participants {
-			one(&p.ActorID)
-			evidence(p.Evidence)
-			if i := slices.IndexFunc(parts, func(q domain.Participation) bool { return q.ActorID == p.ActorID }); i >= 0 {
-				parts[i].Evidence = appendNew(parts[i].Evidence, p.Evidence...)
-				if parts[i].Capacity == "" {
-					parts[i].Capacity = p.Capacity
-				}
-				continue
-			}
-			parts = append(parts, p)
+	speakers(metaPtr(c).Evidence)
+	if m, ok := c.(*domain.Meeting); ok {
+		for _, p := range m.Participants {
+			speakers(p.Evidence)
 		}
-		c.Participants = parts
-		for _, d := range c.DocumentsSigned {
-			evidence(d.Evidence)
+		for _, d := range m.DocumentsSigned {
+			speakers(d.Evidence)
 		}
-	case *domain.Commitment:
-		list(&c.MadeByIDs)
-		list(&c.MadeToIDs)
-		one(&c.MadeAtID)
-		list(&c.ConcernIDs)
-	case *domain.Project:
-		list(&c.PillarIDs)
-		list(&c.ProgrammeIDs)
-		list(&c.PartnerIDs)
-	case *domain.Programme:
-		one(&c.PartOfID)
-	case *domain.Pillar:
-		one(&c.ProgrammeID)
-	case *domain.Figure:
-		one(&c.SubjectID)
-		list(&c.SaidByIDs)
+	}
+	for _, r := range domain.RelFieldsOf(c.NodeKind()) {
+		r.Replace(c, old, repl)
 	}
 	return c, true
 }
@@ -222,13 +158,9 @@ func appendNew(evs []domain.Evidence, more ...domain.Evidence) []domain.Evidence
 	return evs
 }
 
-// heldByTarget lists the relationship types whose record is the To end.
-var heldByTarget = []domain.RelType{domain.RelHolds, domain.RelOrganized, domain.RelParticipatedIn,
-	domain.RelMade, domain.RelPartnerIn, domain.RelStated}
-
 // HolderOf returns the ID of the record holding a relationship, and the other end.
 func HolderOf(l domain.Link) (holder, other, otherField string) {
-	if slices.Contains(heldByTarget, l.Type) {
+	if domain.HeldByTo(l.Type) {
 		return l.To, l.From, "from"
 	}
 	return l.From, l.To, "to"
@@ -238,128 +170,19 @@ func HolderOf(l domain.Link) (holder, other, otherField string) {
 // It reports ENOTFOUND for removing an absent relationship, EINVALID for adding
 // an existing one or for a holder of the wrong kind.
 func applyLink(h domain.Node, l domain.Link, other string, add bool) error {
-	var (
-		found, dup bool
-	)
-	one := func(p *string) {
-		found = *p == other
-		switch {
-		case add && found:
-			dup = true
-		case add:
-			*p = other
-		case found:
-			*p = ""
-		}
-	}
-	list := func(p *[]string) {
-		found = slices.Contains(*p, other)
-		switch {
-		case add && found:
-			dup = true
-		case add:
-			*p = append(*p, other)
-		case found:
-			*p = slices.DeleteFunc(*p, func(id string) bool { return id == other })
-		}
-	}
-	ok := true
-	switch h := h.(type) {
-	case *domain.Person:
-		ok = l.Type == domain.RelNationalOf
-		one(&h.NationalityID)
-	case *domain.Organization:
-		switch l.Type {
-		case domain.RelInCountry:
-			one(&h.CountryID)
-		case domain.RelPartOf:
-			one(&h.ParentID)
-		default:
-			ok = false
-		}
-	case *domain.Programme:
-		ok = l.Type == domain.RelPartOf
-		one(&h.PartOfID)
-	case *domain.Role:
-		switch l.Type {
-		case domain.RelHolds:
-			one(&h.PersonID)
-		case domain.RelAt:
-			one(&h.OrganizationID)
-		default:
-			ok = false
-		}
-	case *domain.Meeting:
-		switch l.Type {
-		case domain.RelMeetingOf:
-			one(&h.BodyID)
-		case domain.RelOrganized:
-			list(&h.OrganizerIDs)
-		case domain.RelParticipatedIn:
-			i := slices.IndexFunc(h.Participants, func(p domain.Participation) bool { return p.ActorID == other })
-			found = i >= 0
-			switch {
-			case add && found:
-				dup = true
-			case add:
-				h.Participants = append(h.Participants, domain.Participation{ActorID: other, Capacity: l.Capacity, Evidence: l.Evidence})
-			case found:
-				h.Participants = slices.Delete(h.Participants, i, i+1)
-			}
-		default:
-			ok = false
-		}
-	case *domain.Commitment:
-		switch l.Type {
-		case domain.RelMade:
-			list(&h.MadeByIDs)
-		case domain.RelMadeTo:
-			list(&h.MadeToIDs)
-		case domain.RelMadeAt:
-			one(&h.MadeAtID)
-		case domain.RelConcerns:
-			list(&h.ConcernIDs)
-		default:
-			ok = false
-		}
-	case *domain.Project:
-		switch l.Type {
-		case domain.RelInPillar:
-			list(&h.PillarIDs)
-		case domain.RelInProgramme:
-			list(&h.ProgrammeIDs)
-		case domain.RelPartnerIn:
-			list(&h.PartnerIDs)
-		default:
-			ok = false
-		}
-	case *domain.Pillar:
-		ok = l.Type == domain.RelPillarOf
-		one(&h.ProgrammeID)
-	case *domain.Figure:
-		switch l.Type {
-		case domain.RelStated:
-			list(&h.SaidByIDs)
-		case domain.RelAbout:
-			one(&h.SubjectID)
-		default:
-			ok = false
-		}
-	default:
-		ok = false
-	}
 	holderField := "from"
-	if slices.Contains(heldByTarget, l.Type) {
+	if domain.HeldByTo(l.Type) {
 		holderField = "to"
 	}
+	r := domain.RelFieldOfType(h.NodeKind(), l.Type)
 	switch {
 	case !slices.Contains(domain.RelTypes, l.Type):
 		return domain.FieldErrorf(domain.EINVALID, "type", "unknown relationship type %q", l.Type)
-	case !ok:
+	case r == nil:
 		return domain.FieldErrorf(domain.EINVALID, holderField, "a %s cannot hold a %s relationship", h.NodeKind(), l.Type)
-	case dup:
+	case add && r.Add(h, domain.Ref{ID: other, Capacity: l.Capacity, Evidence: l.Evidence}):
 		return domain.FieldErrorf(domain.EINVALID, "type", "%s -%s-> %s exists already", l.From, l.Type, l.To)
-	case !add && !found:
+	case !add && !r.Remove(h, other):
 		return domain.FieldErrorf(domain.ENOTFOUND, "type", "there is no %s -%s-> %s", l.From, l.Type, l.To)
 	}
 	return nil
@@ -413,4 +236,11 @@ func absorb(surv, merged domain.Node) domain.Node {
 		}
 	}
 	return surv
+}
+
+// linkProps reports whether links of type t carry their own capacity and
+// evidence (a meeting's participants).
+func linkProps(t domain.RelType) bool {
+	rs := domain.RelFieldsOfType(t)
+	return len(rs) > 0 && rs[0].LinkProps
 }

@@ -44,7 +44,7 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	}
 	nodes := slices.Clone(ds.Nodes()) // without the slack of its appends
 	for i, n := range nodes {
-		if isNil(n) {
+		if domain.IsNil(n) {
 			return nil, fmt.Errorf("memory: dataset node %d is nil", i)
 		}
 		id := n.NodeID()
@@ -116,60 +116,9 @@ func (ix *index) programmeName(id string) string {
 	return ""
 }
 
-// isNil reports whether a Node interface holds a nil pointer.
-func isNil(n domain.Node) bool {
-	if n == nil {
-		return true
-	}
-	switch n := n.(type) {
-	case *domain.Person:
-		return n == nil
-	case *domain.Organization:
-		return n == nil
-	case *domain.Country:
-		return n == nil
-	case *domain.Role:
-		return n == nil
-	case *domain.Meeting:
-		return n == nil
-	case *domain.Commitment:
-		return n == nil
-	case *domain.Project:
-		return n == nil
-	case *domain.Programme:
-		return n == nil
-	case *domain.Pillar:
-		return n == nil
-	case *domain.Figure:
-		return n == nil
-	case *domain.Source:
-		return n == nil
-	}
-	return false
-}
-
-// refKinds says which kinds a reference of each relationship type may point at
-// (at its From end when the reference is held by the target, see checkReferences).
-var refKinds = map[domain.RelType][]domain.Kind{
-	domain.RelNationalOf:     {domain.KindCountry},
-	domain.RelInCountry:      {domain.KindCountry},
-	domain.RelHolds:          {domain.KindPerson},
-	domain.RelAt:             {domain.KindOrganization},
-	domain.RelMeetingOf:      {domain.KindOrganization},
-	domain.RelOrganized:      {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-	domain.RelParticipatedIn: {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-	domain.RelMade:           {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-	domain.RelMadeTo:         {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-	domain.RelMadeAt:         {domain.KindMeeting},
-	domain.RelInPillar:       {domain.KindPillar},
-	domain.RelInProgramme:    {domain.KindProgramme},
-	domain.RelPartnerIn:      {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-	domain.RelPillarOf:       {domain.KindProgramme},
-	domain.RelStated:         {domain.KindPerson, domain.KindOrganization, domain.KindCountry},
-}
-
-// checkReferences rejects dangling references: every edge end, evidence source and
-// speaker must exist, with a kind the relationship allows. It checks parts of
+// checkReferences rejects dangling references: every reference a record holds
+// (domain.RelFields), evidence source and speaker must exist, with a kind the
+// relation allows. It checks parts of
 // the nodes on every core and reports the error of the earliest node.
 func (ix *index) checkReferences(nodes []domain.Node) error {
 	var mu sync.Mutex
@@ -190,21 +139,15 @@ func (ix *index) checkReferences(nodes []domain.Node) error {
 func (ix *index) checkRefs(nodes []domain.Node) error {
 	for _, n := range nodes {
 		id := n.NodeID()
-		for _, e := range domain.Edges(n) {
-			// The record holds the reference at the end that is not its own ID.
-			ref := e.To
-			if e.To == id {
-				ref = e.From
-			}
-			target, ok := ix.byID[ref]
-			if !ok {
-				return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref, e.Type)
-			}
-			if e.Type == domain.RelPartOf && target.NodeKind() != n.NodeKind() {
-				return fmt.Errorf("memory: %s is part of %q, a %s", id, ref, target.NodeKind())
-			}
-			if allowed, ok := refKinds[e.Type]; ok && !slices.Contains(allowed, target.NodeKind()) {
-				return fmt.Errorf("memory: %s refers to %q (%s), a %s", id, ref, e.Type, target.NodeKind())
+		for _, r := range domain.RelFieldsOf(n.NodeKind()) {
+			for ref := range r.Refs(n) {
+				target, ok := ix.byID[ref.ID]
+				if !ok {
+					return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref.ID, r.Type)
+				}
+				if !r.Allows(target.NodeKind()) {
+					return fmt.Errorf("memory: %s refers to %q (%s), a %s", id, ref.ID, r.Type, target.NodeKind())
+				}
 			}
 		}
 		for _, ev := range domain.Claims(n) {

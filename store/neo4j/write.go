@@ -320,7 +320,7 @@ func bytesOrNil(b []byte) any {
 
 // idsOf returns a record's ID and every ID it refers to.
 func idsOf(n domain.Node) []string {
-	if curation.IsNil(n) {
+	if domain.IsNil(n) {
 		return nil
 	}
 	return append([]string{n.NodeID()}, curation.RefsOf(n)...)

@@ -28,7 +28,6 @@ package storetest
 
 import (
 	"context"
-	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -61,22 +60,13 @@ func Run(t *testing.T, open func(t *testing.T, ds *domain.Dataset) domain.Store)
 func nodeIDs[T domain.Node](ns []T) []string {
 	out := make([]string, len(ns))
 	for i, n := range ns {
-		if isNil(n) {
+		if domain.IsNil(n) {
 			out[i] = "<nil>"
 			continue
 		}
 		out[i] = n.NodeID()
 	}
 	return out
-}
-
-// isNil reports whether v is nil or a nil pointer.
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	r := reflect.ValueOf(v)
-	return r.Kind() == reflect.Pointer && r.IsNil()
 }
 
 func sorted(ids []string) []string {

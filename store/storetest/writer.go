@@ -66,7 +66,7 @@ func get(t *testing.T, s domain.Store, id string) domain.Node {
 	if len(ns) != 1 {
 		t.Fatalf("Nodes(%s) returned %d records", id, len(ns))
 	}
-	if isNil(ns[0]) {
+	if domain.IsNil(ns[0]) {
 		return nil
 	}
 	return ns[0]
@@ -428,7 +428,7 @@ func takeSnapshot(t *testing.T, s WritableStore, ids []string) snapshot {
 	}
 	snap := snapshot{records: map[string]string{}, audit: len(allAudit(t, s, ""))}
 	for i, n := range ns {
-		if isNil(n) {
+		if domain.IsNil(n) {
 			snap.records[ids[i]] = "<nil>"
 			continue
 		}
