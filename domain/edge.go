@@ -51,7 +51,7 @@ func Edges(n Node) []Edge {
 		return nil
 	}
 	for _, r := range RelFieldsOf(n.NodeKind()) {
-		for ref := range r.Refs(n) {
+		for _, ref := range r.Refs(n) {
 			es = append(es, r.Edge(n, ref))
 		}
 	}

@@ -167,7 +167,10 @@ type RelField struct {
 
 // refAccess reads and changes the references of a field on records of one type.
 type refAccess interface {
-	each(n Node, yield func(Ref) bool)
+	// each yields every non-empty reference with its position in the field.
+	each(n Node, yield func(int, Ref) bool)
+	// set replaces the field's references (a single field takes the first).
+	set(n Node, refs []Ref)
 	// add adds r, reporting whether it was there already; a single reference
 	// is replaced.
 	add(n Node, r Ref) (dup bool)
@@ -331,15 +334,20 @@ func (r *RelField) What() string {
 	return "one of " + JoinValues(r.Targets)
 }
 
-// Refs yields the references the field of n holds, in order, skipping empty IDs.
-func (r *RelField) Refs(n Node) iter.Seq[Ref] {
-	return func(yield func(Ref) bool) { r.refs.each(n, yield) }
+// Refs yields the references the field of n holds, in order, with their
+// positions in the field, skipping empty IDs.
+func (r *RelField) Refs(n Node) iter.Seq2[int, Ref] {
+	return func(yield func(int, Ref) bool) { r.refs.each(n, yield) }
 }
+
+// Set replaces the references the field of n holds (a decoder's records come
+// with their links apart); a single field takes the first.
+func (r *RelField) Set(n Node, refs []Ref) { r.refs.set(n, refs) }
 
 // IDs returns the IDs the field of n refers to, in order.
 func (r *RelField) IDs(n Node) []string {
 	var ids []string
-	for ref := range r.Refs(n) {
+	for _, ref := range r.Refs(n) {
 		ids = append(ids, ref.ID)
 	}
 	return ids
@@ -378,10 +386,18 @@ func one[T Node](field func(T) *string) refAccess { return oneRef[T](field) }
 
 type oneRef[T Node] func(T) *string
 
-func (f oneRef[T]) each(n Node, yield func(Ref) bool) {
+func (f oneRef[T]) each(n Node, yield func(int, Ref) bool) {
 	if id := *f(n.(T)); id != "" {
-		yield(Ref{ID: id})
+		yield(0, Ref{ID: id})
 	}
+}
+
+func (f oneRef[T]) set(n Node, refs []Ref) {
+	id := ""
+	if len(refs) > 0 {
+		id = refs[0].ID
+	}
+	*f(n.(T)) = id
 }
 
 func (f oneRef[T]) add(n Node, r Ref) bool {
@@ -413,12 +429,20 @@ func many[T Node](field func(T) *[]string) refAccess { return manyRef[T](field) 
 
 type manyRef[T Node] func(T) *[]string
 
-func (f manyRef[T]) each(n Node, yield func(Ref) bool) {
-	for _, id := range *f(n.(T)) {
-		if id != "" && !yield(Ref{ID: id}) {
+func (f manyRef[T]) each(n Node, yield func(int, Ref) bool) {
+	for i, id := range *f(n.(T)) {
+		if id != "" && !yield(i, Ref{ID: id}) {
 			return
 		}
 	}
+}
+
+func (f manyRef[T]) set(n Node, refs []Ref) {
+	var ids []string
+	for _, r := range refs {
+		ids = append(ids, r.ID)
+	}
+	*f(n.(T)) = ids
 }
 
 func (f manyRef[T]) add(n Node, r Ref) bool {
@@ -457,12 +481,20 @@ func (f manyRef[T]) replace(n Node, old, repl string) {
 // capacity and evidence.
 type participants struct{}
 
-func (participants) each(n Node, yield func(Ref) bool) {
-	for _, p := range n.(*Meeting).Participants {
-		if p.ActorID != "" && !yield(Ref{ID: p.ActorID, Capacity: p.Capacity, Evidence: p.Evidence}) {
+func (participants) each(n Node, yield func(int, Ref) bool) {
+	for i, p := range n.(*Meeting).Participants {
+		if p.ActorID != "" && !yield(i, Ref{ID: p.ActorID, Capacity: p.Capacity, Evidence: p.Evidence}) {
 			return
 		}
 	}
+}
+
+func (participants) set(n Node, refs []Ref) {
+	var ps []Participation
+	for _, r := range refs {
+		ps = append(ps, Participation{ActorID: r.ID, Capacity: r.Capacity, Evidence: r.Evidence})
+	}
+	n.(*Meeting).Participants = ps
 }
 
 func (participants) add(n Node, r Ref) bool {

@@ -85,6 +85,13 @@ func TestRelFieldAccess(t *testing.T) {
 			if r.Remove(n, "a:1") || !r.Remove(n, "a:3") || len(r.IDs(n)) != 0 || len(Edges(n)) != 0 {
 				t.Errorf("Replace or Remove failed: %v", r.IDs(n))
 			}
+			r.Set(n, []Ref{{ID: "a:4"}, {ID: "a:5"}})
+			if want := map[bool][]string{false: {"a:4"}, true: {"a:4", "a:5"}}[r.Many]; !slices.Equal(r.IDs(n), want) {
+				t.Errorf("after Set, IDs = %v, want %v", r.IDs(n), want)
+			}
+			if r.Set(n, nil); len(r.IDs(n)) != 0 {
+				t.Errorf("Set(nil) leaves %v", r.IDs(n))
+			}
 		})
 	}
 }

@@ -140,7 +140,7 @@ func (ix *index) checkRefs(nodes []domain.Node) error {
 	for _, n := range nodes {
 		id := n.NodeID()
 		for _, r := range domain.RelFieldsOf(n.NodeKind()) {
-			for ref := range r.Refs(n) {
+			for _, ref := range r.Refs(n) {
 				target, ok := ix.byID[ref.ID]
 				if !ok {
 					return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref.ID, r.Type)

@@ -354,23 +354,6 @@ func (r *reader) keep(err error) {
 	}
 }
 
-// ids returns the other ends of a record's relationships of one type, in order.
-func (d *nodeData) ids(t domain.RelType) []string {
-	var out []string
-	for _, l := range d.links[t] {
-		out = append(out, l.other)
-	}
-	return out
-}
-
-// one returns the other end of a record's single relationship of one type.
-func (d *nodeData) one(t domain.RelType) string {
-	if ls := d.links[t]; len(ls) > 0 {
-		return ls[0].other
-	}
-	return ""
-}
-
 // evidenceOf returns the evidence with the given IDs, in order.
 func (d *nodeData) evidenceOf(ids []string) ([]domain.Evidence, error) {
 	var out []domain.Evidence
@@ -395,29 +378,18 @@ func (d *nodeData) build() (domain.Node, error) {
 	var n domain.Node
 	switch d.kind {
 	case domain.KindPerson:
-		n = &domain.Person{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases"),
-			NationalityID: d.one(domain.RelNationalOf)}
+		n = &domain.Person{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases")}
 	case domain.KindOrganization:
 		n = &domain.Organization{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases"),
-			Acronym: r.str("acronym"), Type: domain.OrgType(r.str("type")),
-			CountryID: d.one(domain.RelInCountry), ParentID: d.one(domain.RelPartOf)}
+			Acronym: r.str("acronym"), Type: domain.OrgType(r.str("type"))}
 	case domain.KindCountry:
 		n = &domain.Country{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases"), ISO: r.str("iso")}
 	case domain.KindRole:
-		n = &domain.Role{Meta: meta, PersonID: d.one(domain.RelHolds), Title: r.str("title"),
-			OrganizationID: d.one(domain.RelAt), From: r.date("validFrom"), To: r.date("validTo")}
+		n = &domain.Role{Meta: meta, Title: r.str("title"), From: r.date("validFrom"), To: r.date("validTo")}
 	case domain.KindMeeting:
 		m := &domain.Meeting{Meta: meta, Title: r.str("title"), Series: r.str("series"),
-			Sequence: r.intPtr("sequence"), BodyID: d.one(domain.RelMeetingOf), Date: r.date("date"),
-			Location: r.str("location"), Format: domain.MeetingFormat(r.str("format")),
-			OrganizerIDs: d.ids(domain.RelOrganized)}
-		for _, l := range d.links[domain.RelParticipatedIn] {
-			ev, err := d.evidenceOf(l.evidence)
-			if err != nil {
-				return nil, err
-			}
-			m.Participants = append(m.Participants, domain.Participation{ActorID: l.other, Capacity: l.capacity, Evidence: ev})
-		}
+			Sequence: r.intPtr("sequence"), Date: r.date("date"),
+			Location: r.str("location"), Format: domain.MeetingFormat(r.str("format"))}
 		docs, err := d.documents()
 		if err != nil {
 			return nil, err
@@ -427,8 +399,7 @@ func (d *nodeData) build() (domain.Node, error) {
 	case domain.KindCommitment:
 		c := &domain.Commitment{Meta: meta, Statement: r.str("statement"),
 			Kind: domain.CommitmentKind(r.str("kind")), Status: domain.CommitmentStatus(r.str("status")),
-			MadeByIDs: d.ids(domain.RelMade), MadeToIDs: d.ids(domain.RelMadeTo), MadeAtID: d.one(domain.RelMadeAt),
-			Date: r.date("date"), ConcernIDs: d.ids(domain.RelConcerns)}
+			Date: r.date("date")}
 		if v, ok := d.props["amountValue"]; ok && v != nil {
 			c.Amount = &domain.Amount{Value: r.float("amountValue"), MaxValue: r.floatPtr("amountMaxValue"),
 				Currency: r.str("amountCurrency"), Approximate: r.boolean("amountApproximate")}
@@ -437,18 +408,17 @@ func (d *nodeData) build() (domain.Node, error) {
 	case domain.KindProject:
 		n = &domain.Project{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases"),
 			Description: r.str("description"), Location: r.str("location"),
-			Status: domain.ProjectStatus(r.str("status")), PillarIDs: d.ids(domain.RelInPillar),
-			ProgrammeIDs: d.ids(domain.RelInProgramme), PartnerIDs: d.ids(domain.RelPartnerIn)}
+			Status: domain.ProjectStatus(r.str("status"))}
 	case domain.KindProgramme:
 		n = &domain.Programme{Meta: meta, Name: r.str("name"), Aliases: r.strs("aliases"),
-			Acronym: r.str("acronym"), Description: r.str("description"), PartOfID: d.one(domain.RelPartOf)}
+			Acronym: r.str("acronym"), Description: r.str("description")}
 	case domain.KindPillar:
-		n = &domain.Pillar{Meta: meta, Name: r.str("name"), ProgrammeID: d.one(domain.RelPillarOf),
+		n = &domain.Pillar{Meta: meta, Name: r.str("name"),
 			Number: r.intPtr("number"), Description: r.str("description")}
 	case domain.KindFigure:
-		n = &domain.Figure{Meta: meta, SubjectID: d.one(domain.RelAbout), Metric: r.str("metric"),
+		n = &domain.Figure{Meta: meta, Metric: r.str("metric"),
 			Value: r.float("value"), MaxValue: r.floatPtr("maxValue"), Unit: r.str("unit"),
-			Approximate: r.boolean("approximate"), AsOf: r.date("asOf"), SaidByIDs: d.ids(domain.RelStated)}
+			Approximate: r.boolean("approximate"), AsOf: r.date("asOf")}
 	case domain.KindSource:
 		n = &domain.Source{Meta: meta, Title: r.str("title"), Publisher: r.str("publisher"),
 			Published: r.date("published"), URL: r.str("url"), File: r.str("file")}
@@ -458,7 +428,33 @@ func (d *nodeData) build() (domain.Node, error) {
 	if r.err != nil {
 		return nil, badRecord("%s: %v", d.id, r.err)
 	}
+	if err := d.setLinks(n); err != nil {
+		return nil, err
+	}
 	return n, nil
+}
+
+// setLinks fills the relation fields of n from the record's relationships.
+func (d *nodeData) setLinks(n domain.Node) error {
+	for _, r := range domain.RelFieldsOf(d.kind) {
+		links := d.links[r.Type]
+		if len(links) == 0 {
+			continue
+		}
+		refs := make([]domain.Ref, len(links))
+		for i, l := range links {
+			refs[i].ID = l.other
+			if r.LinkProps {
+				ev, err := d.evidenceOf(l.evidence)
+				if err != nil {
+					return err
+				}
+				refs[i].Capacity, refs[i].Evidence = l.capacity, ev
+			}
+		}
+		r.Set(n, refs)
+	}
+	return nil
 }
 
 // documents returns a meeting's signed documents in order.

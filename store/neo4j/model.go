@@ -85,42 +85,18 @@ func kindOfLabels(labels []string) domain.Kind {
 
 // ownedOut lists the relationship types owned by their start node (the record
 // holding the reference is the one the relationship leaves); ownedIn those owned
-// by their end node. fragments/node.cypher and seed/clear.cypher list the same
-// types (a test keeps them in step).
-var (
-	ownedOut = []domain.RelType{domain.RelNationalOf, domain.RelInCountry, domain.RelPartOf, domain.RelAt,
-		domain.RelMeetingOf, domain.RelMadeTo, domain.RelMadeAt, domain.RelConcerns, domain.RelInPillar,
-		domain.RelInProgramme, domain.RelPillarOf, domain.RelAbout}
-	ownedIn = []domain.RelType{domain.RelHolds, domain.RelOrganized, domain.RelParticipatedIn, domain.RelMade,
-		domain.RelPartnerIn, domain.RelStated}
-)
-
-// endpoints gives the kinds each relationship type may connect, for the linter's
-// graph schema (a test checks them against domain.Edges).
-var endpoints = map[domain.RelType]struct{ from, to []domain.Kind }{
-	domain.RelNationalOf:     {kinds(domain.KindPerson), kinds(domain.KindCountry)},
-	domain.RelInCountry:      {kinds(domain.KindOrganization), kinds(domain.KindCountry)},
-	domain.RelPartOf:         {kinds(domain.KindOrganization, domain.KindProgramme), kinds(domain.KindOrganization, domain.KindProgramme)},
-	domain.RelHolds:          {kinds(domain.KindPerson), kinds(domain.KindRole)},
-	domain.RelAt:             {kinds(domain.KindRole), kinds(domain.KindOrganization)},
-	domain.RelMeetingOf:      {kinds(domain.KindMeeting), kinds(domain.KindOrganization)},
-	domain.RelOrganized:      {actorKinds, kinds(domain.KindMeeting)},
-	domain.RelParticipatedIn: {actorKinds, kinds(domain.KindMeeting)},
-	domain.RelMade:           {actorKinds, kinds(domain.KindCommitment)},
-	domain.RelMadeTo:         {kinds(domain.KindCommitment), actorKinds},
-	domain.RelMadeAt:         {kinds(domain.KindCommitment), kinds(domain.KindMeeting)},
-	domain.RelConcerns:       {kinds(domain.KindCommitment), domain.Kinds},
-	domain.RelInPillar:       {kinds(domain.KindProject), kinds(domain.KindPillar)},
-	domain.RelInProgramme:    {kinds(domain.KindProject), kinds(domain.KindProgramme)},
-	domain.RelPartnerIn:      {actorKinds, kinds(domain.KindProject)},
-	domain.RelPillarOf:       {kinds(domain.KindPillar), kinds(domain.KindProgramme)},
-	domain.RelStated:         {actorKinds, kinds(domain.KindFigure)},
-	domain.RelAbout:          {kinds(domain.KindFigure), domain.Kinds},
-}
-
-var actorKinds = kinds(domain.KindPerson, domain.KindOrganization, domain.KindCountry)
-
-func kinds(ks ...domain.Kind) []domain.Kind { return ks }
+// by their end node (domain.HeldByTo). fragments/node.cypher and
+// seed/clear.cypher list the same types (a test keeps them in step).
+var ownedOut, ownedIn = func() (out, in []domain.RelType) {
+	for _, t := range domain.RelTypes {
+		if domain.HeldByTo(t) {
+			in = append(in, t)
+		} else {
+			out = append(out, t)
+		}
+	}
+	return out, in
+}()
 
 // nodeRow is a record's own properties, as sent to seed/nodes.cypher.
 type nodeRow struct {
@@ -229,9 +205,22 @@ func encode(n domain.Node) encoded {
 		nodeEvidence[j] = evidenceID(id, j)
 		e.evidence = append(e.evidence, evidenceRowOf(id, nodeEvidence[j], ev, claimNode, j))
 	}
-	rel := func(t domain.RelType, from, to string, position int) {
-		if from != "" && to != "" {
-			e.rels = append(e.rels, relRow{typ: t, from: from, to: to, position: position, evidence: nodeEvidence})
+	for _, r := range domain.RelFieldsOf(n.NodeKind()) {
+		for i, ref := range r.Refs(n) {
+			row := relRow{typ: r.Type, from: id, to: ref.ID, position: i, evidence: nodeEvidence}
+			if r.Inbound {
+				row.from, row.to = ref.ID, id
+			}
+			if r.LinkProps {
+				row.capacity, row.evidence = ref.Capacity, make([]string, len(ref.Evidence))
+				for j, ev := range ref.Evidence {
+					row.evidence[j] = participationEvidenceID(id, i, j)
+					e.evidence = append(e.evidence, evidenceRowOf(id, row.evidence[j], ev, claimParticipation, j))
+				}
+			}
+			if id != "" {
+				e.rels = append(e.rels, row)
+			}
 		}
 	}
 
@@ -239,14 +228,11 @@ func encode(n domain.Node) encoded {
 	case *domain.Person:
 		props["name"] = nullable(n.Name)
 		props["aliases"] = list(n.Aliases)
-		rel(domain.RelNationalOf, id, n.NationalityID, 0)
 	case *domain.Organization:
 		props["name"] = nullable(n.Name)
 		props["aliases"] = list(n.Aliases)
 		props["acronym"] = nullable(n.Acronym)
 		props["type"] = nullable(string(n.Type))
-		rel(domain.RelInCountry, id, n.CountryID, 0)
-		rel(domain.RelPartOf, id, n.ParentID, 0)
 	case *domain.Country:
 		props["name"] = nullable(n.Name)
 		props["aliases"] = list(n.Aliases)
@@ -255,8 +241,6 @@ func encode(n domain.Node) encoded {
 		props["title"] = nullable(n.Title)
 		setDate(props, "validFrom", n.From)
 		setDate(props, "validTo", n.To)
-		rel(domain.RelHolds, n.PersonID, id, 0)
-		rel(domain.RelAt, id, n.OrganizationID, 0)
 	case *domain.Meeting:
 		props["title"] = nullable(n.Title)
 		props["series"] = nullable(n.Series)
@@ -264,21 +248,6 @@ func encode(n domain.Node) encoded {
 		setDate(props, "date", n.Date)
 		props["location"] = nullable(n.Location)
 		props["format"] = nullable(string(n.Format))
-		rel(domain.RelMeetingOf, id, n.BodyID, 0)
-		for i, o := range n.OrganizerIDs {
-			rel(domain.RelOrganized, o, id, i)
-		}
-		for i, p := range n.Participants {
-			ids := make([]string, len(p.Evidence))
-			for j, ev := range p.Evidence {
-				ids[j] = participationEvidenceID(id, i, j)
-				e.evidence = append(e.evidence, evidenceRowOf(id, ids[j], ev, claimParticipation, j))
-			}
-			if p.ActorID != "" {
-				e.rels = append(e.rels, relRow{typ: domain.RelParticipatedIn, from: p.ActorID, to: id,
-					position: i, evidence: ids, capacity: p.Capacity})
-			}
-		}
 		for i, d := range n.DocumentsSigned {
 			ids := make([]string, len(d.Evidence))
 			for j, ev := range d.Evidence {
@@ -300,42 +269,21 @@ func encode(n domain.Node) encoded {
 			props["amountCurrency"] = nullable(a.Currency)
 			props["amountApproximate"] = a.Approximate
 		}
-		for i, a := range n.MadeByIDs {
-			rel(domain.RelMade, a, id, i)
-		}
-		for i, a := range n.MadeToIDs {
-			rel(domain.RelMadeTo, id, a, i)
-		}
-		rel(domain.RelMadeAt, id, n.MadeAtID, 0)
-		for i, c := range n.ConcernIDs {
-			rel(domain.RelConcerns, id, c, i)
-		}
 	case *domain.Project:
 		props["name"] = nullable(n.Name)
 		props["aliases"] = list(n.Aliases)
 		props["description"] = nullable(n.Description)
 		props["location"] = nullable(n.Location)
 		props["status"] = nullable(string(n.Status))
-		for i, p := range n.PillarIDs {
-			rel(domain.RelInPillar, id, p, i)
-		}
-		for i, p := range n.ProgrammeIDs {
-			rel(domain.RelInProgramme, id, p, i)
-		}
-		for i, a := range n.PartnerIDs {
-			rel(domain.RelPartnerIn, a, id, i)
-		}
 	case *domain.Programme:
 		props["name"] = nullable(n.Name)
 		props["aliases"] = list(n.Aliases)
 		props["acronym"] = nullable(n.Acronym)
 		props["description"] = nullable(n.Description)
-		rel(domain.RelPartOf, id, n.PartOfID, 0)
 	case *domain.Pillar:
 		props["name"] = nullable(n.Name)
 		props["number"] = intOrNil(n.Number)
 		props["description"] = nullable(n.Description)
-		rel(domain.RelPillarOf, id, n.ProgrammeID, 0)
 	case *domain.Figure:
 		props["metric"] = nullable(n.Metric)
 		props["value"] = n.Value
@@ -343,10 +291,6 @@ func encode(n domain.Node) encoded {
 		props["unit"] = nullable(n.Unit)
 		props["approximate"] = n.Approximate
 		setDate(props, "asOf", n.AsOf)
-		for i, a := range n.SaidByIDs {
-			rel(domain.RelStated, a, id, i)
-		}
-		rel(domain.RelAbout, id, n.SubjectID, 0)
 	case *domain.Source:
 		props["title"] = nullable(n.Title)
 		props["publisher"] = nullable(n.Publisher)

@@ -44,7 +44,7 @@ func sortedSet(xs []string) []string {
 
 // buildVocabulary derives labels from domain.Kinds, relationship types from
 // domain.RelTypes, property keys from what encode writes for every kind, and the
-// graph schema from the endpoints table — each with the adapter's own additions.
+// graph schema from domain.Ends — each with the adapter's own additions.
 func buildVocabulary() vocabularyFile {
 	var labels, rels, props []string
 	labels = append(labels, labelNode, labelEvidence, labelDocument, labelDataset, labelTombstone, labelAudit, labelCuration)
@@ -87,8 +87,8 @@ func buildVocabulary() vocabularyFile {
 		return out
 	}
 	for _, t := range domain.RelTypes {
-		ep := endpoints[t]
-		add(labelsOf(ep.from), string(t), labelsOf(ep.to))
+		from, to := domain.Ends(t)
+		add(labelsOf(from), string(t), labelsOf(to))
 	}
 	add(labelsOf(domain.Kinds), relSupported, []string{labelEvidence})
 	add([]string{labelEvidence}, relCites, []string{label(domain.KindSource)})
