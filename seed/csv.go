@@ -70,33 +70,6 @@ var csvColumns = map[domain.Kind]map[string]csvField{
 // amountFieldsCSV are the Commitment fields that go into its amount.
 var amountFieldsCSV = []string{"value", "maxValue", "currency", "approximate"}
 
-// edgeHolder says which record of an edges.csv row holds the relationship
-// (the target for the types listed, else the source) and in which field.
-var edgeHolder = map[domain.RelType]struct {
-	byTarget bool
-	field    string
-	list     bool
-}{
-	domain.RelNationalOf:     {false, "nationality", false},
-	domain.RelInCountry:      {false, "country", false},
-	domain.RelPartOf:         {false, "parent", false}, // "partOf" for a programme
-	domain.RelHolds:          {true, "person", false},
-	domain.RelAt:             {false, "organization", false},
-	domain.RelMeetingOf:      {false, "body", false},
-	domain.RelOrganized:      {true, "organizers", true},
-	domain.RelParticipatedIn: {true, "participants", true},
-	domain.RelMade:           {true, "madeBy", true},
-	domain.RelMadeTo:         {false, "madeTo", true},
-	domain.RelMadeAt:         {false, "madeAt", false},
-	domain.RelConcerns:       {false, "concerns", true},
-	domain.RelInPillar:       {false, "pillars", true},
-	domain.RelInProgramme:    {false, "programmes", true},
-	domain.RelPartnerIn:      {true, "partners", true},
-	domain.RelPillarOf:       {false, "programme", false},
-	domain.RelStated:         {true, "saidBy", true},
-	domain.RelAbout:          {false, "subject", false},
-}
-
 // csvTable is a parsed CSV file: its rows and each cell's position.
 type csvTable struct {
 	file   string
@@ -290,13 +263,13 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 			for _, n := range []*yaml.Node{typNode, fromNode, toNode} {
 				l.fileOf[n] = edgesFile
 			}
-			h, ok := edgeHolder[domain.RelType(typText)]
-			if !ok {
+			typ := domain.RelType(typText)
+			if !slices.Contains(domain.RelTypes, typ) {
 				r.errorf(typNode, "type", "%q is not a relationship type (%s)", typText, domain.JoinValues(domain.RelTypes))
 				continue
 			}
 			holderID, holderNode, otherNode := from, fromNode, toNode
-			if h.byTarget {
+			if domain.HeldByTo(typ) {
 				holderID, holderNode, otherNode = to, toNode, fromNode
 			}
 			rc, ok := byID[holderID]
@@ -304,14 +277,17 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 				r.errorf(holderNode, "", "%s is not in %s: a %s relationship is held by %q, whose row must be imported with it", holderID, nodesFile, typText, holderID)
 				continue
 			}
-			field := h.field
-			if domain.RelType(typText) == domain.RelPartOf && rc.kind == domain.KindProgramme {
-				field = "partOf"
+			// A holder of a kind without the relation gets the field of the
+			// first kind that has it, which the record's check then reports.
+			h := domain.RelFieldOfType(rc.kind, typ)
+			if h == nil {
+				h = domain.RelFieldsOfType(typ)[0]
 			}
+			field := h.Field
 			key := yamlPos(scalar("!!str", field), otherNode.Line, otherNode.Column)
 			l.fileOf[key] = edgesFile
 			switch {
-			case domain.RelType(typText) == domain.RelParticipatedIn:
+			case h.LinkProps:
 				if rc.parts == nil {
 					rc.parts = yamlPos(&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}, otherNode.Line, otherNode.Column)
 					rc.m.node.Content = append(rc.m.node.Content, key, rc.parts)
@@ -334,7 +310,7 @@ func LoadCSV(ctx context.Context, nodesFile string, nodes []byte, edgesFile stri
 					pm.Content = append(pm.Content, scalar("!!str", "evidence"), ev)
 				}
 				rc.parts.Content = append(rc.parts.Content, pm)
-			case h.list:
+			case h.Many:
 				seq := existingSeq(rc.m.node, field)
 				if seq == nil {
 					seq = yamlPos(&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}, otherNode.Line, otherNode.Column)

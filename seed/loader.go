@@ -86,21 +86,6 @@ func (l *loader) errorAt(file string, at *yaml.Node, record, field, msg string) 
 	l.errs = append(l.errs, e)
 }
 
-// actorKinds are the kinds that can make and receive commitments.
-var actorKinds = []domain.Kind{domain.KindPerson, domain.KindOrganization, domain.KindCountry}
-
-// Descriptions of what a reference must point to, used in messages.
-const (
-	whatActor        = "an actor (PERSON, ORGANIZATION or COUNTRY)"
-	whatCountry      = "a Country"
-	whatOrganization = "an Organization"
-	whatPerson       = "a Person"
-	whatMeeting      = "a Meeting"
-	whatProgramme    = "a Programme"
-	whatPillar       = "a Pillar"
-	whatNode         = "a node"
-)
-
 // slugRE is the shape of the part of an ID after its prefix.
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -322,7 +307,7 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Meta:          meta,
 			Name:          o.reqStr("name", "the person's name"),
 			Aliases:       o.strList("aliases"),
-			NationalityID: o.ref("nationality", false, whatCountry, domain.KindCountry),
+			NationalityID: o.relRef(domain.KindPerson, "nationality"),
 		}
 	case domain.KindOrganization:
 		return &domain.Organization{
@@ -331,15 +316,15 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Aliases:   o.strList("aliases"),
 			Acronym:   o.str("acronym"),
 			Type:      enum(o, "type", domain.OrgTypes, true, ""),
-			CountryID: o.ref("country", false, whatCountry, domain.KindCountry),
-			ParentID:  o.ref("parent", false, whatOrganization, domain.KindOrganization),
+			CountryID: o.relRef(domain.KindOrganization, "country"),
+			ParentID:  o.relRef(domain.KindOrganization, "parent"),
 		}
 	case domain.KindRole:
 		r := &domain.Role{
 			Meta:           meta,
-			PersonID:       o.ref("person", true, whatPerson, domain.KindPerson),
+			PersonID:       o.relRef(domain.KindRole, "person"),
 			Title:          o.reqStr("title", "the title held"),
-			OrganizationID: o.ref("organization", true, whatOrganization, domain.KindOrganization),
+			OrganizationID: o.relRef(domain.KindRole, "organization"),
 			From:           o.date("from", "fromText"),
 			To:             o.date("to", "toText"),
 		}
@@ -355,11 +340,11 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Statement:  o.reqStr("statement", "the commitment in plain words"),
 			Kind:       enum(o, "kind", domain.CommitmentKinds, true, ""),
 			Status:     enum(o, "status", domain.CommitmentStatuses, true, ""),
-			MadeByIDs:  o.refList("madeBy", true, whatActor, actorKinds...),
-			MadeToIDs:  o.refList("madeTo", false, whatActor, actorKinds...),
-			MadeAtID:   o.ref("madeAt", false, whatMeeting, domain.KindMeeting),
+			MadeByIDs:  o.relRefs(domain.KindCommitment, "madeBy"),
+			MadeToIDs:  o.relRefs(domain.KindCommitment, "madeTo"),
+			MadeAtID:   o.relRef(domain.KindCommitment, "madeAt"),
 			Date:       o.date("date", "dateText"),
-			ConcernIDs: o.refList("concerns", false, whatNode),
+			ConcernIDs: o.relRefs(domain.KindCommitment, "concerns"),
 			Amount:     o.amount("amount"),
 		}
 	case domain.KindProject:
@@ -370,9 +355,9 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Description:  o.str("description"),
 			Location:     o.str("location"),
 			Status:       enum(o, "status", domain.ProjectStatuses, false, domain.ProjectUnknown),
-			PillarIDs:    o.refList("pillars", false, whatPillar, domain.KindPillar),
-			ProgrammeIDs: o.refList("programmes", false, whatProgramme, domain.KindProgramme),
-			PartnerIDs:   o.refList("partners", false, whatActor, actorKinds...),
+			PillarIDs:    o.relRefs(domain.KindProject, "pillars"),
+			ProgrammeIDs: o.relRefs(domain.KindProject, "programmes"),
+			PartnerIDs:   o.relRefs(domain.KindProject, "partners"),
 		}
 	case domain.KindProgramme:
 		return &domain.Programme{
@@ -381,26 +366,26 @@ func (l *loader) readNode(kind domain.Kind, o *obj, meta domain.Meta) domain.Nod
 			Aliases:     o.strList("aliases"),
 			Acronym:     o.str("acronym"),
 			Description: o.str("description"),
-			PartOfID:    o.ref("partOf", false, whatProgramme, domain.KindProgramme),
+			PartOfID:    o.relRef(domain.KindProgramme, "partOf"),
 		}
 	case domain.KindPillar:
 		return &domain.Pillar{
 			Meta:        meta,
 			Name:        o.reqStr("name", "the pillar's name"),
-			ProgrammeID: o.ref("programme", true, whatProgramme, domain.KindProgramme),
+			ProgrammeID: o.relRef(domain.KindPillar, "programme"),
 			Number:      o.positiveInt("number"),
 			Description: o.str("description"),
 		}
 	case domain.KindFigure:
 		f := &domain.Figure{
 			Meta:        meta,
-			SubjectID:   o.ref("subject", true, whatNode),
+			SubjectID:   o.relRef(domain.KindFigure, "subject"),
 			Metric:      o.reqStr("metric", "what is measured"),
 			MaxValue:    o.numberPtr("maxValue"),
 			Unit:        o.reqStr("unit", "the unit (or a currency code for money)"),
 			Approximate: o.boolean("approximate"),
 			AsOf:        o.date("asOf", "asOfText"),
-			SaidByIDs:   o.refList("saidBy", false, whatActor, actorKinds...),
+			SaidByIDs:   o.relRefs(domain.KindFigure, "saidBy"),
 		}
 		f.Value, _ = o.number("value", true, "the figure's value")
 		checkRange(o, f.Value, f.MaxValue)
@@ -465,20 +450,21 @@ func (l *loader) readMeeting(o *obj, meta domain.Meta) *domain.Meeting {
 		Title:        o.reqStr("title", "the meeting's title"),
 		Series:       o.str("series"),
 		Sequence:     o.positiveInt("sequence"),
-		BodyID:       o.ref("body", false, whatOrganization, domain.KindOrganization),
+		BodyID:       o.relRef(domain.KindMeeting, "body"),
 		Date:         o.date("date", "dateText"),
 		Location:     o.str("location"),
 		Format:       enum(o, "format", domain.MeetingFormats, false, domain.FormatUnknown),
-		OrganizerIDs: o.refList("organizers", false, whatActor, actorKinds...),
+		OrganizerIDs: o.relRefs(domain.KindMeeting, "organizers"),
 	}
 	if m.Sequence != nil && m.Series == "" {
 		o.r.errorf(o.at("sequence"), "sequence", "a sequence number needs a series (e.g. series: JCC)")
 	}
 	var actors []string
+	participants := domain.RelFieldNamed(domain.KindMeeting, "participants")
 	for i, n := range o.seq("participants") {
 		p := o.r.object(n, fmt.Sprintf("participants[%d]", i), participantFields)
 		part := domain.Participation{
-			ActorID:  p.ref("actor", true, whatActor, actorKinds...),
+			ActorID:  p.ref("actor", true, participants.What(), participants.Targets...),
 			Capacity: p.str("capacity"),
 			Evidence: p.evidence(true),
 		}
@@ -511,4 +497,17 @@ func (l *loader) addRef(r *record, at *yaml.Node, field, id, what string, kinds 
 // addQuote records an evidence quote to check against its source text.
 func (l *loader) addQuote(r *record, at *yaml.Node, field, sourceID, quote string) {
 	l.quotes = append(l.quotes, pendingQuote{file: r.file, record: r.id, field: field, at: at, sourceID: sourceID, quote: quote})
+}
+
+// relRef reads the single reference a record of kind k holds in a relation
+// field, checked against the field's declaration (domain.RelFields).
+func (o *obj) relRef(k domain.Kind, field string) string {
+	r := domain.RelFieldNamed(k, field)
+	return o.ref(field, r.Required, r.What(), r.Targets...)
+}
+
+// relRefs reads the list of references a record of kind k holds in a relation field.
+func (o *obj) relRefs(k domain.Kind, field string) []string {
+	r := domain.RelFieldNamed(k, field)
+	return o.refList(field, r.Required, r.What(), r.Targets...)
 }

@@ -351,7 +351,7 @@ func (o *obj) evidence(required bool) []domain.Evidence {
 			SourceID:    e.ref("source", true, "a Source", domain.KindSource),
 			Quote:       e.reqStr("quote", "a verbatim excerpt of the source"),
 			Attribution: enum(e, "attribution", domain.Attributions, true, ""),
-			SpeakerID:   e.ref("speaker", false, "an actor (PERSON, ORGANIZATION or COUNTRY)", actorKinds...),
+			SpeakerID:   e.ref("speaker", false, "an actor (PERSON, ORGANIZATION or COUNTRY)", domain.ActorKinds...),
 		}
 		if ev.SpeakerID != "" && ev.Attribution == domain.AttributionArticle {
 			e.r.errorf(e.at("speaker"), e.field("speaker"), "attribution ARTICLE is the article's own voice and has no speaker; use REPORTED or DIRECT_QUOTE, or drop the speaker")
