@@ -165,7 +165,8 @@ func enumNames[T ~string](xs []T) []string {
 	return out
 }
 
-// TestContractNames checks the names DESIGN.md promises clients.
+// TestContractNames checks the public names clients rely on (schema.graphqls,
+// README.md) are there.
 func TestContractNames(t *testing.T) {
 	s := loadSchema(t)
 	if n := s.Types["Node"]; n == nil || n.Kind != ast.Interface || n.Fields.ForName("id") == nil {

@@ -37,7 +37,7 @@ type Config struct {
 	ExportTimeout time.Duration
 }
 
-// DefaultConfig returns DESIGN.md's defaults: body 1 MiB, timeout 10 s,
+// DefaultConfig returns the defaults README.md's configuration table lists: body 1 MiB, timeout 10 s,
 // 20 requests/s per client with bursts of 40, no CORS, no trusted proxies; and
 // 2 minutes for an export.
 func DefaultConfig() Config {
