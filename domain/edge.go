@@ -51,9 +51,7 @@ func Edges(n Node) []Edge {
 		return nil
 	}
 	for _, r := range RelFieldsOf(n.NodeKind()) {
-		for _, ref := range r.Refs(n) {
-			es = append(es, r.Edge(n, ref))
-		}
+		es = r.refs.appendEdges(es, n, r)
 	}
 	return es
 }

@@ -169,6 +169,9 @@ type RelField struct {
 type refAccess interface {
 	// each yields every non-empty reference with its position in the field.
 	each(n Node, yield func(int, Ref) bool)
+	// appendEdges appends the edges of the field's references: Edges's path,
+	// without each's closures, which cost allocations on the read path.
+	appendEdges(es []Edge, n Node, r *RelField) []Edge
 	// set replaces the field's references (a single field takes the first).
 	set(n Node, refs []Ref)
 	// add adds r, reporting whether it was there already; a single reference
@@ -392,6 +395,13 @@ func (f oneRef[T]) each(n Node, yield func(int, Ref) bool) {
 	}
 }
 
+func (f oneRef[T]) appendEdges(es []Edge, n Node, r *RelField) []Edge {
+	if id := *f(n.(T)); id != "" {
+		es = append(es, r.Edge(n, Ref{ID: id}))
+	}
+	return es
+}
+
 func (f oneRef[T]) set(n Node, refs []Ref) {
 	id := ""
 	if len(refs) > 0 {
@@ -435,6 +445,15 @@ func (f manyRef[T]) each(n Node, yield func(int, Ref) bool) {
 			return
 		}
 	}
+}
+
+func (f manyRef[T]) appendEdges(es []Edge, n Node, r *RelField) []Edge {
+	for _, id := range *f(n.(T)) {
+		if id != "" {
+			es = append(es, r.Edge(n, Ref{ID: id}))
+		}
+	}
+	return es
 }
 
 func (f manyRef[T]) set(n Node, refs []Ref) {
@@ -487,6 +506,15 @@ func (participants) each(n Node, yield func(int, Ref) bool) {
 			return
 		}
 	}
+}
+
+func (participants) appendEdges(es []Edge, n Node, r *RelField) []Edge {
+	for _, p := range n.(*Meeting).Participants {
+		if p.ActorID != "" {
+			es = append(es, r.Edge(n, Ref{ID: p.ActorID, Capacity: p.Capacity, Evidence: p.Evidence}))
+		}
+	}
+	return es
 }
 
 func (participants) set(n Node, refs []Ref) {
