@@ -172,6 +172,8 @@ type refAccess interface {
 	// appendEdges appends the edges of the field's references: Edges's path,
 	// without each's closures, which cost allocations on the read path.
 	appendEdges(es []Edge, n Node, r *RelField) []Edge
+	// appendIDs appends the field's non-empty IDs.
+	appendIDs(ids []string, n Node) []string
 	// set replaces the field's references (a single field takes the first).
 	set(n Node, refs []Ref)
 	// add adds r, reporting whether it was there already; a single reference
@@ -348,13 +350,11 @@ func (r *RelField) Refs(n Node) iter.Seq2[int, Ref] {
 func (r *RelField) Set(n Node, refs []Ref) { r.refs.set(n, refs) }
 
 // IDs returns the IDs the field of n refers to, in order.
-func (r *RelField) IDs(n Node) []string {
-	var ids []string
-	for _, ref := range r.Refs(n) {
-		ids = append(ids, ref.ID)
-	}
-	return ids
-}
+func (r *RelField) IDs(n Node) []string { return r.refs.appendIDs(nil, n) }
+
+// AppendIDs appends the IDs the field of n refers to, for loops over many
+// records that reuse one buffer.
+func (r *RelField) AppendIDs(ids []string, n Node) []string { return r.refs.appendIDs(ids, n) }
 
 // Add adds a reference to n, reporting whether it was there already; a single
 // reference is replaced. n must be a record of the holder kind.
@@ -400,6 +400,13 @@ func (f oneRef[T]) appendEdges(es []Edge, n Node, r *RelField) []Edge {
 		es = append(es, r.Edge(n, Ref{ID: id}))
 	}
 	return es
+}
+
+func (f oneRef[T]) appendIDs(ids []string, n Node) []string {
+	if id := *f(n.(T)); id != "" {
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 func (f oneRef[T]) set(n Node, refs []Ref) {
@@ -454,6 +461,15 @@ func (f manyRef[T]) appendEdges(es []Edge, n Node, r *RelField) []Edge {
 		}
 	}
 	return es
+}
+
+func (f manyRef[T]) appendIDs(ids []string, n Node) []string {
+	for _, id := range *f(n.(T)) {
+		if id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 func (f manyRef[T]) set(n Node, refs []Ref) {
@@ -515,6 +531,15 @@ func (participants) appendEdges(es []Edge, n Node, r *RelField) []Edge {
 		}
 	}
 	return es
+}
+
+func (participants) appendIDs(ids []string, n Node) []string {
+	for _, p := range n.(*Meeting).Participants {
+		if p.ActorID != "" {
+			ids = append(ids, p.ActorID)
+		}
+	}
+	return ids
 }
 
 func (participants) set(n Node, refs []Ref) {
@@ -607,3 +632,56 @@ func init() {
 		panic("domain: schema: " + err.Error())
 	}
 }
+
+// reverseFields declares the traversals that run relation fields backwards:
+// the children of a parent are the records whose field refers to it (a
+// person's roles are the roles whose "person" is the person). The others —
+// previous and next meetings of a series, a source's claims, and a
+// programme's projects through its pillars — are computed by each store.
+var reverseFields = []struct {
+	t      Traversal
+	holder Kind
+	field  string
+}{
+	{TraverseCountryActors, KindPerson, "nationality"},
+	{TraverseOrgChildren, KindOrganization, "parent"},
+	{TraverseCountryActors, KindOrganization, "country"},
+	{TraversePersonRoles, KindRole, "person"},
+	{TraverseOrgRoles, KindRole, "organization"},
+	{TraverseActorMeetings, KindMeeting, "organizers"},
+	{TraverseActorMeetings, KindMeeting, "participants"},
+	{TraverseActorMeetings, KindMeeting, "body"},
+	{TraverseCommitmentsMade, KindCommitment, "madeBy"},
+	{TraverseCommitmentsReceived, KindCommitment, "madeTo"},
+	{TraverseMeetingCommitments, KindCommitment, "madeAt"},
+	{TraverseConcernedBy, KindCommitment, "concerns"},
+	{TraversePillarProjects, KindProject, "pillars"},
+	{TraverseProgrammeProjects, KindProject, "programmes"},
+	{TraverseProjectsPartnered, KindProject, "partners"},
+	{TraverseProgrammeChildren, KindProgramme, "partOf"},
+	{TraverseProgrammePillars, KindPillar, "programme"},
+	{TraverseFiguresStated, KindFigure, "saidBy"},
+	{TraverseFiguresAbout, KindFigure, "subject"},
+}
+
+// ReverseTraversal is a relation field and a traversal that runs it backwards.
+type ReverseTraversal struct {
+	Field     *RelField
+	Traversal Traversal
+}
+
+// ReverseTraversalsOf returns, for the relation fields a kind holds, the
+// traversals that run them backwards, in declaration order.
+func ReverseTraversalsOf(k Kind) []ReverseTraversal { return reverseByKind[k] }
+
+var reverseByKind = func() map[Kind][]ReverseTraversal {
+	m := map[Kind][]ReverseTraversal{}
+	for _, rf := range reverseFields {
+		f := RelFieldNamed(rf.holder, rf.field)
+		if f == nil {
+			panic(fmt.Sprintf("domain: traversal %s runs back an undeclared field %s.%s", rf.t, rf.holder, rf.field))
+		}
+		m[rf.holder] = append(m[rf.holder], ReverseTraversal{f, rf.t})
+	}
+	return m
+}()

@@ -112,3 +112,25 @@ func TestEnds(t *testing.T) {
 		t.Error("MADE is held by the commitment (its To end), MADE_TO by the commitment (its From end)")
 	}
 }
+
+// TestTraversalsDeclared: every traversal either runs relation fields
+// backwards (reverseFields) or is one of the few each store computes.
+func TestTraversalsDeclared(t *testing.T) {
+	computed := []Traversal{TraverseMeetingPrevious, TraverseMeetingNext, TraverseSourceClaims}
+	var got []Traversal
+	for _, k := range Kinds {
+		for _, rt := range ReverseTraversalsOf(k) {
+			if rt.Field.Holder != k {
+				t.Errorf("%s: field %s.%s is not held by the kind", rt.Traversal, rt.Field.Holder, rt.Field.Field)
+			}
+			if !slices.Contains(got, rt.Traversal) {
+				got = append(got, rt.Traversal)
+			}
+		}
+	}
+	for _, tr := range Traversals {
+		if slices.Contains(got, tr) == slices.Contains(computed, tr) {
+			t.Errorf("%s must be declared in reverseFields or be computed, not both or neither", tr)
+		}
+	}
+}

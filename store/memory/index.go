@@ -137,16 +137,18 @@ func (ix *index) checkReferences(nodes []domain.Node) error {
 
 // checkRefs is checkReferences over some nodes, in order.
 func (ix *index) checkRefs(nodes []domain.Node) error {
+	var ids []string
 	for _, n := range nodes {
 		id := n.NodeID()
 		for _, r := range domain.RelFieldsOf(n.NodeKind()) {
-			for _, ref := range r.Refs(n) {
-				target, ok := ix.byID[ref.ID]
+			ids = r.AppendIDs(ids[:0], n)
+			for _, ref := range ids {
+				target, ok := ix.byID[ref]
 				if !ok {
-					return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref.ID, r.Type)
+					return fmt.Errorf("memory: %s refers to unknown node %q (%s)", id, ref, r.Type)
 				}
 				if !r.Allows(target.NodeKind()) {
-					return fmt.Errorf("memory: %s refers to %q (%s), a %s", id, ref.ID, r.Type, target.NodeKind())
+					return fmt.Errorf("memory: %s refers to %q (%s), a %s", id, ref, r.Type, target.NodeKind())
 				}
 			}
 		}

@@ -101,60 +101,26 @@ func (ix *index) buildRelations(byLabel map[string]string) {
 		}
 	}
 	series := map[string][]*domain.Meeting{}
+	var ids []string
 	for _, n := range ix.byID {
+		for _, rt := range domain.ReverseTraversalsOf(n.NodeKind()) {
+			ids = rt.Field.AppendIDs(ids[:0], n)
+			for _, id := range ids {
+				add(rt.Traversal, id, n)
+			}
+		}
 		switch n := n.(type) {
-		case *domain.Person:
-			add(domain.TraverseCountryActors, n.NationalityID, n)
-		case *domain.Organization:
-			add(domain.TraverseOrgChildren, n.ParentID, n)
-			add(domain.TraverseCountryActors, n.CountryID, n)
-		case *domain.Role:
-			add(domain.TraversePersonRoles, n.PersonID, n)
-			add(domain.TraverseOrgRoles, n.OrganizationID, n)
 		case *domain.Meeting:
-			for _, a := range n.OrganizerIDs {
-				add(domain.TraverseActorMeetings, a, n)
-			}
-			for _, p := range n.Participants {
-				add(domain.TraverseActorMeetings, p.ActorID, n)
-			}
-			add(domain.TraverseActorMeetings, n.BodyID, n)
 			if n.Series != "" {
 				series[n.Series] = append(series[n.Series], n)
 			}
-		case *domain.Commitment:
-			for _, a := range n.MadeByIDs {
-				add(domain.TraverseCommitmentsMade, a, n)
-			}
-			for _, a := range n.MadeToIDs {
-				add(domain.TraverseCommitmentsReceived, a, n)
-			}
-			add(domain.TraverseMeetingCommitments, n.MadeAtID, n)
-			for _, c := range n.ConcernIDs {
-				add(domain.TraverseConcernedBy, c, n)
-			}
 		case *domain.Project:
+			// A programme's projects include those in one of its pillars.
 			for _, p := range n.PillarIDs {
-				add(domain.TraversePillarProjects, p, n)
 				if pl, ok := ix.byID[p].(*domain.Pillar); ok {
 					add(domain.TraverseProgrammeProjects, pl.ProgrammeID, n)
 				}
 			}
-			for _, p := range n.ProgrammeIDs {
-				add(domain.TraverseProgrammeProjects, p, n)
-			}
-			for _, a := range n.PartnerIDs {
-				add(domain.TraverseProjectsPartnered, a, n)
-			}
-		case *domain.Programme:
-			add(domain.TraverseProgrammeChildren, n.PartOfID, n)
-		case *domain.Pillar:
-			add(domain.TraverseProgrammePillars, n.ProgrammeID, n)
-		case *domain.Figure:
-			for _, a := range n.SaidByIDs {
-				add(domain.TraverseFiguresStated, a, n)
-			}
-			add(domain.TraverseFiguresAbout, n.SubjectID, n)
 		}
 		for _, ev := range domain.Claims(n) {
 			add(domain.TraverseSourceClaims, ev.SourceID, n)
