@@ -25,7 +25,7 @@ const (
 // The tables are UTF-8 without a byte-order mark, with a header row, CRLF line
 // ends and RFC 4180 quoting; lists are joined with ListSeparator, evidence
 // lists with EvidenceSeparator.
-func WriteCSV(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
+func WriteCSV(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error {
 	if err := g.check(); err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func writeTable(ctx context.Context, w io.Writer, name string, header []string, 
 }
 
 // csvReadmeText describes the zip's files and columns.
-func csvReadmeText(g *Graph, at time.Time) string {
+func csvReadmeText(g *Snapshot, at time.Time) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\r\n", args...) }
 	line("Corridor export: CSV tables")

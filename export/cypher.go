@@ -42,7 +42,7 @@ var cypherLabels = func() map[domain.Kind]string {
 // CypherString; labels, relationship types and property keys come only from the
 // domain's enums and this package's column names, never from data. Statements end
 // with ";" and a line break; the script is idempotent (MERGE) and can be re-run.
-func WriteCypher(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
+func WriteCypher(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error {
 	if err := g.check(); err != nil {
 		return err
 	}

@@ -211,7 +211,7 @@ var (
 )
 
 func TestCypherScript(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			script := string(mustWrite(t, "cypher", g))
 			stmts, err := cypherLex(script)
@@ -348,7 +348,7 @@ func TestCypherLint(t *testing.T) {
 	// shape: per node label and per relationship type (the shape test above
 	// holds every other statement to these shapes).
 	var input []named
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		script := string(mustWrite(t, "cypher", g))
 		seen := map[string]bool{}
 		for i, st := range splitCypher(t, script) {

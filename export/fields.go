@@ -337,7 +337,7 @@ func evidenceCells(evs []domain.Evidence) []string {
 
 // evidenceText renders evidence for a tooltip or a data table: one line per
 // quote, `“quote” — source title [source ID]`.
-func (g *Graph) evidenceText(evs []domain.Evidence) string {
+func (g *Snapshot) evidenceText(evs []domain.Evidence) string {
 	var b strings.Builder
 	for i, ev := range evs {
 		if i > 0 {

@@ -28,7 +28,7 @@ func (o Options) exportedAt() time.Time {
 }
 
 // WriteFunc writes a graph to w in one format.
-type WriteFunc func(ctx context.Context, w io.Writer, g *Graph, opts Options) error
+type WriteFunc func(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error
 
 // Format is one export format.
 type Format struct {
@@ -167,7 +167,7 @@ func xmlChar(r rune) bool {
 }
 
 // description is the one-line description of an export.
-func description(g *Graph, at time.Time) string {
+func description(g *Snapshot, at time.Time) string {
 	d := fmt.Sprintf("Corridor knowledge graph of China–Pakistan IT cooperation (actors and commitments): dataset version %s, exported %s; %d nodes, %d edges.",
 		g.Version, at.Format(time.RFC3339), len(g.Nodes), len(g.Edges))
 	if g.Truncated {

@@ -18,7 +18,7 @@ var gexfTypes = map[colType]string{tString: "string", tInt: "integer", tDouble: 
 // <meta> names Corridor as creator and gives the dataset version and export time.
 // A node's label is its display name; an edge's label is its own label or, when
 // it has none, its relationship type.
-func WriteGEXF(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
+func WriteGEXF(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error {
 	if err := g.check(); err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@
 // (spreadsheets, pandas, R), Cytoscape.js JSON (web visualisations) and a Cypher
 // script that recreates the graph in an empty Neo4j database.
 //
-// The package is store-agnostic: a Graph is a plain list of domain nodes and the
+// The package is store-agnostic: a Snapshot is a plain list of domain nodes and the
 // generic edges domain.Edges derives from them, built from a whole dataset with
 // FromDataset and cut down with Filter. Every writer streams to an io.Writer and
 // carries the dataset version and the export time. Handler serves them over HTTP.
@@ -24,9 +24,9 @@ import (
 // the GraphQL neighborhood field.
 const MaxDepth = domain.MaxNeighborhoodDepth
 
-// Graph is a set of nodes and the relationships among them, ready to export.
+// Snapshot is a set of nodes and the relationships among them, ready to export.
 // Nodes are sorted by ID and edges by ID; every edge's endpoints are in Nodes.
-type Graph struct {
+type Snapshot struct {
 	// Version is the dataset version the graph was taken from.
 	Version string
 	// Nodes holds the nodes, sorted by ID.
@@ -41,10 +41,10 @@ type Graph struct {
 	sources map[string]*domain.Source
 }
 
-// FromDataset returns the whole dataset as a Graph: every node, and every edge
+// FromDataset returns the whole dataset as a Snapshot: every node, and every edge
 // domain.Edges derives from them, deduplicated by ID (the evidence of duplicates
 // is merged) and without edges whose endpoints are not in the dataset.
-func FromDataset(ds *domain.Dataset) *Graph {
+func FromDataset(ds *domain.Dataset) *Snapshot {
 	nodes := ds.Nodes()
 	g := assemble(ds.Version, nodes, derivedEdges(nodes))
 	g.sources = make(map[string]*domain.Source, len(ds.Sources))
@@ -66,8 +66,8 @@ func derivedEdges(nodes []domain.Node) []domain.Edge {
 // assemble returns the graph of the nodes (sorted by ID) and the edges among
 // them: deduplicated by ID with their evidence merged, sorted by ID, without
 // edges whose endpoints are not among the nodes.
-func assemble(version string, nodes []domain.Node, edges []domain.Edge) *Graph {
-	g := &Graph{Version: version, Nodes: slices.Clone(nodes)}
+func assemble(version string, nodes []domain.Node, edges []domain.Edge) *Snapshot {
+	g := &Snapshot{Version: version, Nodes: slices.Clone(nodes)}
 	slices.SortStableFunc(g.Nodes, func(a, b domain.Node) int { return cmp.Compare(a.NodeID(), b.NodeID()) })
 	ids := make(map[string]bool, len(g.Nodes))
 	for _, n := range g.Nodes {
@@ -128,7 +128,7 @@ type Filter struct {
 	RelTypes []domain.RelType
 	// Limit bounds the nodes of a neighbourhood, its centre included (0:
 	// MaxLimit, the largest the GraphQL field allows); a neighbourhood cut by it
-	// is exported with Graph.Truncated set.
+	// is exported with Snapshot.Truncated set.
 	Limit int
 }
 
@@ -237,7 +237,7 @@ func (f Filter) idSet() map[string]bool {
 // Apply returns the part of g that the Kinds and IDs criteria select, with the
 // sources cited (see Filter). Around needs a store's Explorer: use Load. Nodes
 // named by IDs that are not in g are a NOT_FOUND error. g itself is not changed.
-func (f Filter) Apply(g *Graph) (*Graph, error) {
+func (f Filter) Apply(g *Snapshot) (*Snapshot, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
@@ -288,7 +288,7 @@ func (f Filter) Apply(g *Graph) (*Graph, error) {
 // the Source nodes cited by their evidence unless kinds is set and leaves
 // sources out. lookup returns the nodes with the given IDs (nil when unknown).
 func cut(ctx context.Context, version string, kept []domain.Node, edges []domain.Edge, kinds []domain.Kind,
-	lookup func(context.Context, []string) ([]domain.Node, error)) (*Graph, error) {
+	lookup func(context.Context, []string) ([]domain.Node, error)) (*Snapshot, error) {
 	have := make(map[string]bool, len(kept))
 	for _, n := range kept {
 		have[n.NodeID()] = true
@@ -341,12 +341,12 @@ func cut(ctx context.Context, version string, kept []domain.Node, edges []domain
 
 // Subgraph returns the nodes with the given IDs, the edges among them and the
 // sources their evidence cites. It is Filter{IDs: ids}.Apply(g).
-func (g *Graph) Subgraph(ids ...string) (*Graph, error) {
+func (g *Snapshot) Subgraph(ids ...string) (*Snapshot, error) {
 	return Filter{IDs: ids}.Apply(g)
 }
 
 // sourceTitle returns the title of the source with the given ID, or "".
-func (g *Graph) sourceTitle(id string) string {
+func (g *Snapshot) sourceTitle(id string) string {
 	if g.sources == nil {
 		g.sources = make(map[string]*domain.Source)
 		for _, n := range g.Nodes {
@@ -363,7 +363,7 @@ func (g *Graph) sourceTitle(id string) string {
 
 // check reports the first problem that would make an export invalid: an edge
 // whose endpoint is not a node of the graph, or a repeated node ID.
-func (g *Graph) check() error {
+func (g *Snapshot) check() error {
 	ids := make(map[string]bool, len(g.Nodes))
 	for _, n := range g.Nodes {
 		if ids[n.NodeID()] {

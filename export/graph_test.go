@@ -87,7 +87,7 @@ func TestFromDatasetMergesDuplicatesAndDropsDangling(t *testing.T) {
 }
 
 // bfs is an independent reference for the neighbourhood filter.
-func bfs(g *Graph, start string, depth int) map[string]bool {
+func bfs(g *Snapshot, start string, depth int) map[string]bool {
 	dist := map[string]int{start: 0}
 	queue := []string{start}
 	for len(queue) > 0 {

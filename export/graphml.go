@@ -21,7 +21,7 @@ var graphMLTypes = map[colType]string{tString: "string", tInt: "int", tDouble: "
 //
 // GraphML IDs are XML name tokens, so an edge's id is its domain ID with "|"
 // replaced by "--"; the domain ID itself is the edge_id attribute.
-func WriteGraphML(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
+func WriteGraphML(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error {
 	if err := g.check(); err != nil {
 		return err
 	}

@@ -43,14 +43,14 @@ func mustSeedStore(t testing.TB) *memory.Store {
 	return st
 }
 
-// mustSeedGraph returns the whole seed dataset as a Graph.
-func mustSeedGraph(t testing.TB) *Graph {
+// mustSeedGraph returns the whole seed dataset as a Snapshot.
+func mustSeedGraph(t testing.TB) *Snapshot {
 	t.Helper()
 	return FromDataset(mustSeed(t))
 }
 
 // mustWrite writes g in the named format and returns the output.
-func mustWrite(t testing.TB, format string, g *Graph) []byte {
+func mustWrite(t testing.TB, format string, g *Snapshot) []byte {
 	t.Helper()
 	f, ok := Lookup(format)
 	if !ok {
@@ -64,7 +64,7 @@ func mustWrite(t testing.TB, format string, g *Graph) []byte {
 }
 
 // nodeIDs returns the set of node IDs of g.
-func nodeIDs(g *Graph) map[string]bool {
+func nodeIDs(g *Snapshot) map[string]bool {
 	ids := make(map[string]bool, len(g.Nodes))
 	for _, n := range g.Nodes {
 		ids[n.NodeID()] = true
@@ -75,7 +75,7 @@ func nodeIDs(g *Graph) map[string]bool {
 // nastyGraph returns a small graph whose values hold everything an escaper
 // must survive: quotes of every kind, backslashes, Cypher and XML syntax,
 // line breaks, control characters, non-Latin scripts and invalid UTF-8.
-func nastyGraph() *Graph {
+func nastyGraph() *Snapshot {
 	nasty := []string{
 		`' }) DETACH DELETE n //`,
 		`\u0027 }) MATCH (m) DETACH DELETE m //`,

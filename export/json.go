@@ -20,7 +20,7 @@ import (
 //
 // Node attributes keep their types (numbers, booleans, lists of strings); absent
 // values are left out. Evidence is a list of {quote, source, attribution, speaker}.
-func WriteJSON(ctx context.Context, w io.Writer, g *Graph, opts Options) error {
+func WriteJSON(ctx context.Context, w io.Writer, g *Snapshot, opts Options) error {
 	if err := g.check(); err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ const relatedBatch = 500
 // (st must implement it), named nodes through Store.Nodes, the whole graph
 // through NodeLister when st implements it and otherwise by listing every
 // kind. The graph carries the dataset version of Store.Info.
-func Load(ctx context.Context, st domain.Store, f Filter) (*Graph, error) {
+func Load(ctx context.Context, st domain.Store, f Filter) (*Snapshot, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ import (
 type portsOnly struct{ domain.Store }
 
 // edgeIDs returns the sorted edge IDs of g.
-func edgeIDs(g *Graph) []string {
+func edgeIDs(g *Snapshot) []string {
 	ids := make([]string, len(g.Edges))
 	for i, e := range g.Edges {
 		ids[i] = e.ID
@@ -28,7 +28,7 @@ func edgeIDs(g *Graph) []string {
 }
 
 // sortedNodeIDs returns the node IDs of g in order.
-func sortedNodeIDs(g *Graph) []string {
+func sortedNodeIDs(g *Snapshot) []string {
 	ids := make([]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		ids[i] = n.NodeID()

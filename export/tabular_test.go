@@ -71,7 +71,7 @@ func readCSV(t *testing.T, name string, b []byte) ([]string, []map[string]string
 }
 
 func TestCSVExport(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			files := readZip(t, mustWrite(t, "csv", g))
 			for _, f := range []string{"nodes.csv", "edges.csv", "metadata.csv", "README.txt"} {
@@ -161,7 +161,7 @@ type cyDoc struct {
 }
 
 func TestJSONExport(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			b := mustWrite(t, "json", g)
 			if !json.Valid(b) {

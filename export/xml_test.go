@@ -77,7 +77,7 @@ func xmlSafe(s string) string {
 }
 
 func TestGraphMLContent(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			var doc gmlDoc
 			if err := xml.Unmarshal(mustWrite(t, "graphml", g), &doc); err != nil {
@@ -212,7 +212,7 @@ type gexfDoc struct {
 }
 
 func TestGEXFContent(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			var doc gexfDoc
 			if err := xml.Unmarshal(mustWrite(t, "gexf", g), &doc); err != nil {

@@ -59,7 +59,7 @@ func TestSchemasUnchanged(t *testing.T) {
 }
 
 func TestGraphMLValidatesAgainstSchema(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			doc := mustWrite(t, "graphml", g)
 			out, ok := xmllint(t, graphMLSchema, doc)
@@ -77,7 +77,7 @@ func TestGraphMLValidatesAgainstSchema(t *testing.T) {
 }
 
 func TestGEXFValidatesAgainstSchema(t *testing.T) {
-	for name, g := range map[string]*Graph{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
+	for name, g := range map[string]*Snapshot{"seed": mustSeedGraph(t), "nasty": nastyGraph()} {
 		t.Run(name, func(t *testing.T) {
 			doc := mustWrite(t, "gexf", g)
 			out, ok := xmllint(t, gexfSchema, doc)
