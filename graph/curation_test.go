@@ -30,7 +30,7 @@ func curatedHandler(t *testing.T) (http.Handler, *curated.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return NewHandler(s, quietConfig()), s
+	return NewHandler(s.Ports(), quietConfig()), s
 }
 
 // as sends a GraphQL request to h with role's principal (none when role is "")
@@ -238,7 +238,7 @@ func TestMutationValidationWritesNothing(t *testing.T) {
 }
 
 func TestMutationNeedsWritableStore(t *testing.T) {
-	h := NewHandler(fixtureStore(t), quietConfig())
+	h := NewHandler(fixtureStore(t).Ports(), quietConfig())
 	r := as(t, h, domain.RoleAdmin, createPerson, map[string]any{"in": liWei()})
 	if r.code() != domain.EINTERNAL || !strings.Contains(r.Errors[0].Message, "read-only") {
 		t.Errorf("write to a read-only store: %+v", r.Errors)
