@@ -66,13 +66,13 @@ func importCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 		return err
 	}
 	b.DryRun = c.DryRun
-	st, closeStore, err := openStore(ctx, c, ds)
+	st, err := openStore(ctx, c, ds)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
-	w, ok := st.(domain.Writer)
-	if !ok {
+	defer st.close()
+	w := st.ports.Writer
+	if w == nil {
 		return fmt.Errorf("import: the %s store cannot be written to", c.Store)
 	}
 	res, err := w.ImportBatch(ctx, importActor, b)
@@ -86,9 +86,6 @@ func importCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 	fmt.Fprintf(stdout, "%s %s: %d added, %d replaced\n", verb, c.Arg, res.Added, res.Replaced)
 	return nil
 }
-
-// durableStore is the embedded store as the admin endpoints see it.
-type durableStore interface{ DB() *bolt.DB }
 
 // adminKeyEnv holds the admin API key the CLI sends to a running server.
 const adminKeyEnv = "CORRIDOR_ADMIN_KEY"

@@ -42,15 +42,15 @@ func exportCmd(ctx context.Context, c config, ds *domain.Dataset, stdout io.Writ
 		return fmt.Errorf("export: --%s: %s", domain.ErrorField(err), domain.ErrorMessage(err))
 	}
 
-	st, closeStore, err := openStore(ctx, c, ds)
+	st, err := openStore(ctx, c, ds)
 	if errors.Is(err, bolt.ErrLocked) {
 		return fmt.Errorf("export: %w\na running server holds the store: download GET /export/%s from it instead", err, format.Name)
 	}
 	if err != nil {
 		return err
 	}
-	defer closeStore()
-	g, err := export.Load(ctx, st, filter)
+	defer st.close()
+	g, err := export.Load(ctx, st.exportPorts(st.ports), filter)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

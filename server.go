@@ -41,6 +41,7 @@ import (
 	"github.com/corridor-kg/corridor/internal/metrics"
 	"github.com/corridor-kg/corridor/internal/sourcetext"
 	"github.com/corridor-kg/corridor/seed"
+	"github.com/corridor-kg/corridor/store/bolt"
 	"github.com/corridor-kg/corridor/store/neo4j"
 	"github.com/corridor-kg/corridor/web"
 )
@@ -332,24 +333,43 @@ func loadDataset(ctx context.Context, c config, log *slog.Logger) (*domain.Datas
 	return ds, nil
 }
 
+// backend is the chosen store as the commands wire it: the ports it provides
+// and what only the embedded store has. openStore is the one place that decides
+// them, from the concrete store it opened.
+type backend struct {
+	ports domain.Ports
+	// lister hands exports the whole graph at once; nil: they list every kind.
+	lister export.NodeLister
+	// db is the store file, for backups and the audit trail; nil for Neo4j.
+	db *bolt.DB
+	// close closes the store.
+	close func()
+}
+
+// exportPorts are what exports read through: the store and explorer of p (the
+// backend's ports, decorated or not) and the backend's lister.
+func (b backend) exportPorts(p domain.Ports) export.Ports {
+	return export.Ports{Store: p.Store, Explorer: p.Explorer, Lister: b.lister}
+}
+
 // openStore opens the configured store: for memory, the durable embedded store
 // in the data directory, seeded on first use.
-func openStore(ctx context.Context, c config, ds *domain.Dataset) (domain.Store, func(), error) {
+func openStore(ctx context.Context, c config, ds *domain.Dataset) (backend, error) {
 	switch c.Store {
 	case "neo4j":
 		cfg := c.Neo4j
 		cfg.SeedsDir = c.SeedsDir // quotes of curated evidence are checked as on the embedded store
 		s, err := neo4j.Open(ctx, cfg)
 		if err != nil {
-			return nil, nil, fmt.Errorf("neo4j: %w", err)
+			return backend{}, fmt.Errorf("neo4j: %w", err)
 		}
-		return s, func() { _ = s.Close(context.Background()) }, nil
+		return backend{ports: s.Ports(), close: func() { _ = s.Close(context.Background()) }}, nil
 	default:
 		s, err := openDurable(ctx, c, ds)
 		if err != nil {
-			return nil, nil, err
+			return backend{}, err
 		}
-		return s, func() { _ = s.Close() }, nil
+		return backend{ports: s.Ports(), lister: s, db: s.DB(), close: func() { _ = s.Close() }}, nil
 	}
 }
 
@@ -362,11 +382,11 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, closeStore, err := openStore(ctx, c, ds)
+	b, err := openStore(ctx, c, ds)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
+	defer b.close()
 	// Building the in-memory index takes about twice the memory it keeps (store/memory
 	// BenchmarkScaleLoad: peak-rss-MiB against rss-MiB); give the rest back now
 	// rather than when the scavenger gets to it.
@@ -405,26 +425,24 @@ func serve(ctx context.Context, c config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if r, ok := store.(graph.Revisioner); ok {
-		gcfg.Revisions = r // before a decorator hides it
-	}
-	switch s := store.(type) {
-	case durableStore:
-		deps.Admin = admin.Handler(s.DB(), s.DB(), log, time.Now)
-	case domain.AuditLog:
-		deps.Admin = admin.Handler(nil, admin.AuditPages{Log: s}, log, time.Now)
+	ports := b.ports
+	switch {
+	case b.db != nil:
+		deps.Admin = admin.Handler(b.db, b.db, log, time.Now)
+	case ports.Audit != nil:
+		deps.Admin = admin.Handler(nil, admin.AuditPages{Log: ports.Audit}, log, time.Now)
 	}
 	if c.Metrics {
 		m := metrics.New(knownOperations())
-		store = m.Store(store)
+		ports = m.Ports(ports)
 		gcfg.Extensions = append(gcfg.Extensions, m.Extension())
 		gcfg.OnCacheHit = m.ObserveCacheHit
 		deps.Metrics, deps.Observe = m.Handler(), m.ObserveHTTP
 	}
-	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(store, gcfg)
-	deps.Exports, deps.Playground = export.Handler(store), withReadme(web.Handler())
+	deps.GraphQL, deps.GraphQLCache = graph.NewHandlers(ports, gcfg)
+	deps.Exports, deps.Playground = export.Handler(b.exportPorts(ports)), withReadme(web.Handler())
 	deps.Sources = deps.Playground // the reader view, behind the read key check
-	deps.SDL, deps.Ready, deps.Log = schemaSDL, store.Ping, log
+	deps.SDL, deps.Ready, deps.Log = schemaSDL, ports.Store.Ping, log
 	handler := httpapi.New(hcfg, deps)
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))

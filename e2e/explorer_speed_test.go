@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/export"
 	"github.com/corridor-kg/corridor/graph"
 	"github.com/corridor-kg/corridor/internal/synth"
@@ -121,12 +120,11 @@ func syntheticServer(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var store domain.Store = st
 	cfg := graph.DefaultConfig()
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", graph.NewHandler(store, cfg))
-	mux.Handle("/export/", export.Handler(store))
+	mux.Handle("/graphql", graph.NewHandler(st.Ports(), cfg))
+	mux.Handle("/export/", export.Handler(export.Ports{Store: st, Explorer: st, Lister: st}))
 	mux.HandleFunc("GET /schema.graphql", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, graph.SchemaSDL())

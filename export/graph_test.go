@@ -128,7 +128,7 @@ func TestFilterAround(t *testing.T) {
 	st := mustSeedStore(t)
 	prev := 0
 	for depth := 1; depth <= MaxDepth; depth++ {
-		sub, err := Load(context.Background(), st, Filter{Around: center, Depth: depth})
+		sub, err := Load(context.Background(), seedPorts(st), Filter{Around: center, Depth: depth})
 		if err != nil {
 			t.Fatal(err)
 		}

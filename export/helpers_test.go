@@ -43,6 +43,11 @@ func mustSeedStore(t testing.TB) *memory.Store {
 	return st
 }
 
+// seedPorts are the ports of a memory store as the server gives them to exports.
+func seedPorts(st *memory.Store) Ports {
+	return Ports{Store: st, Explorer: st, Lister: st}
+}
+
 // mustSeedGraph returns the whole seed dataset as a Snapshot.
 func mustSeedGraph(t testing.TB) *Snapshot {
 	t.Helper()

@@ -21,8 +21,8 @@ const VersionHeader = "X-Corridor-Dataset-Version"
 const TruncatedHeader = "X-Corridor-Truncated"
 
 // Handler serves GET /export/{format} for every format of Formats, streaming
-// the graph of st that the query parameters select (see Filter and Load; the
-// names are those of the GraphQL neighborhood field's arguments):
+// the graph of the store of p that the query parameters select (see Filter and
+// Load; the names are those of the GraphQL neighborhood field's arguments):
 //
 //	kinds=PERSON,ORGANIZATION    keep nodes of these kinds
 //	ids=meeting:jcc-10,…         keep these nodes
@@ -38,10 +38,10 @@ const TruncatedHeader = "X-Corridor-Truncated"
 // JSON in the GraphQL shape, {"errors":[{"message","extensions":{"code","field"}}]}:
 // a bad parameter is 400 BAD_USER_INPUT, an unknown format or node 404
 // NOT_FOUND, a failed read 500 INTERNAL.
-func Handler(st domain.Store) http.Handler {
+func Handler(p Ports) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
-		serveExport(w, r, st)
+		serveExport(w, r, p)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/export/") && r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -55,7 +55,7 @@ func Handler(st domain.Store) http.Handler {
 }
 
 // serveExport answers one export request.
-func serveExport(w http.ResponseWriter, r *http.Request, st domain.Store) {
+func serveExport(w http.ResponseWriter, r *http.Request, p Ports) {
 	name := r.PathValue("format")
 	format, ok := Lookup(name)
 	if !ok {
@@ -68,7 +68,7 @@ func serveExport(w http.ResponseWriter, r *http.Request, st domain.Store) {
 		return
 	}
 	ctx := r.Context()
-	g, err := Load(ctx, st, filter)
+	g, err := Load(ctx, p, filter)
 	if err != nil {
 		writeDomainError(w, r, err)
 		return

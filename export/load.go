@@ -16,18 +16,30 @@ type NodeLister interface {
 	AllNodes(ctx context.Context) ([]domain.Node, error)
 }
 
+// Ports are the abilities of a store an export reads through; the caller, who
+// chose the store, says which it has.
+type Ports struct {
+	// Store answers every read.
+	Store domain.Store
+	// Explorer answers neighbourhood exports (Filter.Around); nil refuses them.
+	Explorer domain.Explorer
+	// Lister hands over the whole graph at once; nil lists every kind page by page.
+	Lister NodeLister
+}
+
 // relatedBatch is how many parent IDs Load asks Related about in one call.
 const relatedBatch = 500
 
-// Load returns the part of the graph held by st that f selects (see Filter),
-// read through the store's ports: a neighbourhood through domain.Explorer
-// (st must implement it), named nodes through Store.Nodes, the whole graph
-// through NodeLister when st implements it and otherwise by listing every
-// kind. The graph carries the dataset version of Store.Info.
-func Load(ctx context.Context, st domain.Store, f Filter) (*Snapshot, error) {
+// Load returns the part of the graph held by the store of p that f selects (see
+// Filter), read through its ports: a neighbourhood through p.Explorer (which
+// must be set), named nodes through Store.Nodes, the whole graph through
+// p.Lister when set and otherwise by listing every kind. The graph carries the
+// dataset version of Store.Info.
+func Load(ctx context.Context, p Ports, f Filter) (*Snapshot, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
+	st := p.Store
 	info, err := st.Info(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("export: dataset info: %w", err)
@@ -39,11 +51,10 @@ func Load(ctx context.Context, st domain.Store, f Filter) (*Snapshot, error) {
 	)
 	switch {
 	case f.Around != "":
-		ex, ok := st.(domain.Explorer)
-		if !ok {
+		if p.Explorer == nil {
 			return nil, fmt.Errorf("export: the store cannot explore neighbourhoods")
 		}
-		sub, err := ex.Neighborhood(ctx, f.neighborhoodQuery())
+		sub, err := p.Explorer.Neighborhood(ctx, f.neighborhoodQuery())
 		if err != nil {
 			return nil, renameField(err)
 		}
@@ -63,7 +74,7 @@ func Load(ctx context.Context, st domain.Store, f Filter) (*Snapshot, error) {
 		kept = keepIf(ns, f.kindOK)
 		edges = f.keepEdges(derivedEdges(kept))
 	default:
-		all, err := allNodes(ctx, st)
+		all, err := allNodes(ctx, st, p.Lister)
 		if err != nil {
 			return nil, err
 		}
@@ -110,13 +121,12 @@ func namedNodes(ctx context.Context, st domain.Store, ids []string) ([]domain.No
 	return ns, nil
 }
 
-// allNodes returns every node of st: at once from a NodeLister (looking through
-// decorators that Unwrap to the store they measure or guard), otherwise every
+// allNodes returns every node of st: at once from l when set, otherwise every
 // listed kind page by page, programmes and pillars, the roles and
 // figures of the nodes found, and every node citing a source (every record
 // carries evidence, so nothing is left out).
-func allNodes(ctx context.Context, st domain.Store) ([]domain.Node, error) {
-	if l, ok := nodeLister(st); ok {
+func allNodes(ctx context.Context, st domain.Store, l NodeLister) ([]domain.Node, error) {
+	if l != nil {
 		ns, err := l.AllNodes(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("export: listing nodes: %w", err)
@@ -239,19 +249,4 @@ func pageAll[T domain.Node](list func(domain.PageArgs) (*domain.Page[T], error),
 		}
 		p.After = pg.Cursors[len(pg.Cursors)-1]
 	}
-}
-
-// nodeLister finds a NodeLister in st or in the stores it wraps.
-func nodeLister(st domain.Store) (NodeLister, bool) {
-	for st != nil {
-		if l, ok := st.(NodeLister); ok {
-			return l, true
-		}
-		u, ok := st.(interface{ Unwrap() domain.Store })
-		if !ok {
-			return nil, false
-		}
-		st = u.Unwrap()
-	}
-	return nil, false
 }

@@ -14,9 +14,9 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// portsOnly hides every method of a store but those of domain.Store, so Load
-// must read it page by page as it reads a store without NodeLister.
-type portsOnly struct{ domain.Store }
+// storeOnly gives Load the store of st and nothing else, so it must read it
+// page by page as it reads a store without a NodeLister.
+func storeOnly(st domain.Store) Ports { return Ports{Store: st} }
 
 // edgeIDs returns the sorted edge IDs of g.
 func edgeIDs(g *Snapshot) []string {
@@ -40,7 +40,7 @@ func TestLoadWholeGraph(t *testing.T) {
 	ctx := context.Background()
 	want := mustSeedGraph(t)
 	st := mustSeedStore(t)
-	for name, s := range map[string]domain.Store{"node lister": st, "ports only": portsOnly{st}} {
+	for name, s := range map[string]Ports{"node lister": seedPorts(st), "store only": storeOnly(st)} {
 		g, err := Load(ctx, s, Filter{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -72,7 +72,7 @@ func TestLoadKindsAndIDsMatchApply(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Load(ctx, portsOnly{st}, f)
+		got, err := Load(ctx, storeOnly(st), f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +124,7 @@ func TestIDsWithRelationTypesIsTheDrawing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := Load(ctx, st, f)
+	g, err := Load(ctx, seedPorts(st), f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestLoadAroundIsTheNeighborhood(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g, err := Load(ctx, st, f)
+		g, err := Load(ctx, seedPorts(st), f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +185,7 @@ func TestLoadAroundIsTheNeighborhood(t *testing.T) {
 			t.Errorf("%+v: cited sources kept = %v, want %v", f, hasSources, wantSources)
 		}
 	}
-	if g, _ := Load(ctx, st, cases[3]); !g.Truncated || len(g.Nodes) < 5 {
+	if g, _ := Load(ctx, seedPorts(st), cases[3]); !g.Truncated || len(g.Nodes) < 5 {
 		t.Errorf("limit 5: truncated %v with %d nodes; want truncated", g.Truncated, len(g.Nodes))
 	}
 }
@@ -211,7 +211,7 @@ func TestLoadErrors(t *testing.T) {
 		{"ids, path-only type", Filter{IDs: []string{"meeting:jcc-10"}, RelTypes: []domain.RelType{domain.RelCommittedTo}}, domain.EINVALID, "relationTypes"},
 	}
 	for _, c := range cases {
-		_, err := Load(context.Background(), st, c.f)
+		_, err := Load(context.Background(), seedPorts(st), c.f)
 		var de *domain.Error
 		if !errors.As(err, &de) || de.Code != c.code || de.Field != c.field {
 			t.Errorf("%s: error = %v, want code %s on %s", c.name, err, c.code, c.field)
@@ -220,7 +220,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestHandler(t *testing.T) {
-	srv := httptest.NewServer(Handler(mustSeedStore(t)))
+	srv := httptest.NewServer(Handler(seedPorts(mustSeedStore(t))))
 	defer srv.Close()
 	version := mustSeed(t).Version
 	get := func(path string, q url.Values) (*http.Response, errorBody) {
@@ -273,35 +273,31 @@ func TestHandler(t *testing.T) {
 	}
 }
 
-// countingLister records AllNodes calls of the store it wraps.
+// countingLister records AllNodes calls of the lister it wraps.
 type countingLister struct {
-	domain.Store
+	NodeLister
 	calls int
 }
 
 func (c *countingLister) AllNodes(ctx context.Context) ([]domain.Node, error) {
 	c.calls++
-	return c.Store.(NodeLister).AllNodes(ctx)
+	return c.NodeLister.AllNodes(ctx)
 }
 
-// decorator hides every method but domain.Store's, and unwraps to its store, as
-// the metrics decorator does.
-type decorator struct{ inner domain.Store }
+// decorator hides every method but domain.Store's, as the metrics decorator does.
+type decorator struct{ domain.Store }
 
-func (d decorator) Unwrap() domain.Store { return d.inner }
-
-func TestLoadLooksThroughDecorators(t *testing.T) {
-	inner := &countingLister{Store: mustSeedStore(t)}
-	d := struct {
-		domain.Store
-		decorator
-	}{inner, decorator{inner}}
-	g, err := Load(context.Background(), d, Filter{})
+// TestLoadUsesTheLister: the whole graph comes from Ports.Lister in one call even
+// when the store is a decorator that cannot list, as the server wires it.
+func TestLoadUsesTheLister(t *testing.T) {
+	st := mustSeedStore(t)
+	lister := &countingLister{NodeLister: st}
+	g, err := Load(context.Background(), Ports{Store: decorator{st}, Lister: lister}, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if inner.calls != 1 {
-		t.Errorf("AllNodes called %d times through the decorator, want 1", inner.calls)
+	if lister.calls != 1 {
+		t.Errorf("AllNodes called %d times beside the decorator, want 1", lister.calls)
 	}
 	if want := mustSeedGraph(t); len(g.Nodes) != len(want.Nodes) {
 		t.Errorf("%d nodes, want %d", len(g.Nodes), len(want.Nodes))

@@ -38,7 +38,7 @@ func BenchmarkJCCQuery(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			cfg := quietConfig()
 			cfg.ResponseCacheSize = bc.size
-			benchRequests(b, NewHandler(store, cfg), body)
+			benchRequests(b, NewHandler(store.Ports(), cfg), body)
 		})
 	}
 }

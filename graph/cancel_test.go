@@ -61,7 +61,7 @@ func TestWorkStopsWithTheRequest(t *testing.T) {
 			req.Header.Set("Content-Type", "application/json")
 			w := httptest.NewRecorder()
 			cfg := quietConfig()
-			NewHandler(store, cfg).ServeHTTP(w, req)
+			NewHandler(domain.Ports{Store: store}, cfg).ServeHTTP(w, req)
 			// A batch opened after the context ended would be fetched once its
 			// timer fires, after the answer: give it four times the longest wait
 			// (an absence can only be checked by waiting).

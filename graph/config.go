@@ -66,15 +66,10 @@ type Config struct {
 	QueryCacheSize int
 	// ResponseCacheSize is the number of complete answers to repeated queries
 	// kept in memory (default 1000; negative turns the cache off). Answers are
-	// cached only over stores that implement Revisioner and are keyed by the
+	// cached only when the handler's ports have Revisions and are keyed by the
 	// store's revision, the request's GraphQL payload and its Authorization
 	// header; only successful queries are kept, never mutations or errors.
 	ResponseCacheSize int
-	// Revisions tells the response cache when the data changes. Nil means the
-	// store itself when it implements Revisioner; set it when the store given to
-	// NewHandler is a decorator (metrics, say) that hides its Revisioner. With
-	// neither, nothing is cached.
-	Revisions Revisioner
 	// OnCacheHit, when set, is told of every answer served from the response
 	// cache: the operation name of the request that computed it ("" for an
 	// anonymous operation) and the time taken. Cache hits skip the executor, so

@@ -18,23 +18,22 @@ import (
 // fields as the node types do ("nationality", "evidence[0].source", "madeBy[1]"),
 // the same for the problems this layer finds (a bad "date") and the store's.
 
-// writer checks that ctx's principal has the role need and returns the store's
+// writerFor checks that ctx's principal has the role need and returns the store's
 // Writer and the actor name to record.
-func (r *Resolver) writer(ctx context.Context, need domain.AccessRole) (domain.Writer, string, error) {
+func (r *Resolver) writerFor(ctx context.Context, need domain.AccessRole) (domain.Writer, string, error) {
 	if err := domain.RequireRole(ctx, need); err != nil {
 		return nil, "", err
 	}
-	w, ok := r.store.(domain.Writer)
-	if !ok {
+	if r.writer == nil {
 		return nil, "", domain.Errorf(domain.EINTERNAL, "this server's store is read-only: curation needs a writable store (--store memory with a data directory)")
 	}
 	p, _ := domain.PrincipalFrom(ctx)
-	return w, p.Name, nil
+	return r.writer, p.Name, nil
 }
 
 // importRecords runs a bulk import for an admin.
 func (r *Resolver) importRecords(ctx context.Context, b domain.ImportBatch) (*domain.ImportResult, error) {
-	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	w, actor, err := r.writerFor(ctx, domain.RoleAdmin)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +88,7 @@ func existing[T domain.Node](ctx context.Context, store domain.Store, id string)
 // save creates n (create) or updates it, and returns the stored node as a T.
 func save[T domain.Node](ctx context.Context, r *Resolver, create bool, n T) (T, error) {
 	var zero T
-	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	w, actor, err := r.writerFor(ctx, domain.RoleEditor)
 	if err != nil {
 		return zero, err
 	}

@@ -30,7 +30,7 @@ func curatedHandler(t *testing.T) (http.Handler, *curated.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return NewHandler(s, quietConfig()), s
+	return NewHandler(s.Ports(), quietConfig()), s
 }
 
 // as sends a GraphQL request to h with role's principal (none when role is "")
@@ -238,10 +238,61 @@ func TestMutationValidationWritesNothing(t *testing.T) {
 }
 
 func TestMutationNeedsWritableStore(t *testing.T) {
-	h := NewHandler(fixtureStore(t), quietConfig())
+	h := NewHandler(fixtureStore(t).Ports(), quietConfig())
 	r := as(t, h, domain.RoleAdmin, createPerson, map[string]any{"in": liWei()})
 	if r.code() != domain.EINTERNAL || !strings.Contains(r.Errors[0].Message, "read-only") {
 		t.Errorf("write to a read-only store: %+v", r.Errors)
+	}
+}
+
+// TestPortsDecideAbilities: the handler uses the ports it is given, not what the
+// store's type could do. A writable store given without its Writer and Audit
+// answers as a read-only store without a trail, and nothing is written.
+func TestPortsDecideAbilities(t *testing.T) {
+	ctx := context.Background()
+	_, s := curatedHandler(t)
+	h := NewHandler(domain.Ports{Store: s, Explorer: s}, quietConfig())
+	before, err := s.Audit(ctx, domain.AuditQuery{First: 1})
+	if err != nil || len(before.Entries) != 1 {
+		t.Fatalf("the seeded trail: %v", err)
+	}
+	const readOnly = "this server's store is read-only: curation needs a writable store (--store memory with a data directory)"
+	for _, c := range []struct {
+		query string
+		vars  map[string]any
+	}{
+		{createPerson, map[string]any{"in": liWei()}},
+		{`mutation { deleteNode(id: "person:yao-jing") }`, nil},
+		{`mutation { mergeNodes(survivor: "org:ministry-of-it-and-telecom", merged: "org:telephone-industry-of-pakistan") { survivor { id } } }`, nil},
+	} {
+		r := as(t, h, domain.RoleAdmin, c.query, c.vars)
+		if r.code() != domain.EINTERNAL || r.Errors[0].Message != readOnly {
+			t.Errorf("%s without a Writer: %+v, want INTERNAL %q", c.query, r.Errors, readOnly)
+		}
+	}
+	// Roles are still checked first.
+	if r := as(t, h, domain.RoleEditor, `mutation { deleteNode(id: "person:yao-jing") }`, nil); r.code() != domain.EFORBIDDEN {
+		t.Errorf("editor deleting without a Writer: %+v, want %s", r.Errors, domain.EFORBIDDEN)
+	}
+	r := as(t, h, domain.RoleAdmin, `{ auditLog { edges { cursor } } }`, nil)
+	if r.code() != domain.EINTERNAL || r.Errors[0].Message != "this server's store keeps no audit trail" {
+		t.Errorf("auditLog without an AuditLog: %+v", r.Errors)
+	}
+	// Reads and exploration still work, and nothing was written.
+	var got struct {
+		Nodes        []*struct{ ID string }
+		Neighborhood struct{ Truncated bool }
+	}
+	as(t, h, "", `{ nodes(ids: ["person:li-wei", "person:yao-jing", "org:telephone-industry-of-pakistan"]) { id } neighborhood(id: "org:telephone-industry-of-pakistan") { truncated } }`, nil).decode(t, &got)
+	if got.Nodes[0] != nil || got.Nodes[1] == nil || got.Nodes[2] == nil || got.Nodes[2].ID != "org:telephone-industry-of-pakistan" {
+		t.Errorf("a write went through without a Writer: %+v", got.Nodes)
+	}
+	after, err := s.Audit(ctx, domain.AuditQuery{First: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Entries) != 1 || after.Entries[0].Seq != before.Entries[0].Seq {
+		t.Errorf("the audit trail grew without a Writer")
 	}
 }
 

@@ -62,7 +62,7 @@ func TestCountDocumentStops(t *testing.T) {
 func TestDocumentLimitsRefuse(t *testing.T) {
 	cfg := quietConfig()
 	cfg.Document = DocumentLimits{Tokens: 100, Fields: 20, Fragments: 4, Directives: 3}
-	h := NewHandler(fixtureStore(t), cfg)
+	h := NewHandler(fixtureStore(t).Ports(), cfg)
 	tests := []struct{ query, setting string }{
 		{"{ a(x: [" + strings.Repeat("1 ", 100) + "]) }", "more than 100 tokens, the limit (CORRIDOR_MAX_TOKENS)"},
 		{"{ " + strings.Repeat("about ", 21), "more than 20 fields, the limit (CORRIDOR_MAX_FIELDS)"},

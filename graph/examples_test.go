@@ -28,7 +28,7 @@ func TestExampleQueries(t *testing.T) {
 	if err != nil {
 		t.Fatalf("memory.New: %v", err)
 	}
-	srv := mustServe(t, store, quietConfig())
+	srv := mustServe(t, store.Ports(), quietConfig())
 	for _, ex := range examples {
 		f, src, expects := ex.File, ex.Query, ex.Expect
 		t.Run(f, func(t *testing.T) {

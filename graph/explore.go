@@ -15,14 +15,13 @@ import (
 // and the domain.Explorer port. The rules — defaults, limits, ordering, what
 // "reaffirmed" means — live in the domain package and the stores.
 
-// explorer returns the store's Explorer, or an INTERNAL error with a clear message
-// when the store does not implement it.
-func (r *Resolver) explorer() (domain.Explorer, error) {
-	e, ok := r.store.(domain.Explorer)
-	if !ok {
+// explore returns the store's Explorer, or an INTERNAL error with a clear message
+// when the store does not provide one.
+func (r *Resolver) explore() (domain.Explorer, error) {
+	if r.explorer == nil {
 		return nil, domain.Errorf(domain.EINTERNAL, "This server's store does not support exploration (paths, neighborhood, timeline, commitmentStats, compareMeetings).")
 	}
-	return e, nil
+	return r.explorer, nil
 }
 
 // exploreError wraps an Explorer error with context and renames the domain field

@@ -18,16 +18,6 @@ import (
 // arguments reach the explorer, answers come back whole and in order, errors keep
 // their code and name the GraphQL argument.
 
-// explorerOf returns the fixture store and its explorer.
-func explorerOf(t *testing.T, s domain.Store) domain.Explorer {
-	t.Helper()
-	e, ok := s.(domain.Explorer)
-	if !ok {
-		t.Fatalf("%T does not implement domain.Explorer", s)
-	}
-	return e
-}
-
 type gqlNode struct {
 	ID       string `json:"id"`
 	NodeKind string `json:"nodeKind"`
@@ -76,7 +66,7 @@ func gqlPathString(p gqlPath) string {
 
 func TestPaths(t *testing.T) {
 	store := fixtureStore(t)
-	srv := mustServe(t, store, quietConfig())
+	srv := mustServe(t, store.Ports(), quietConfig())
 	var got struct{ Paths []gqlPath }
 	post(t, srv, `{ paths(from: "person:anusha-rehman", to: "org:moit", maxHops: 2, throughHubs: true) { `+pathFields+` } }`, nil).decode(t, &got)
 	var strs []string
@@ -109,7 +99,7 @@ func TestPaths(t *testing.T) {
 	}
 
 	// Every argument reaches the explorer: the answers equal its own.
-	e := explorerOf(t, store)
+	e := store.Ports().Explorer
 	for _, c := range []struct {
 		args string
 		q    domain.PathQuery
@@ -143,7 +133,7 @@ func TestNeighborhood(t *testing.T) {
 	// Room for limit 2000 with a full selection (TestExploreComplexity checks the cost).
 	cfg := quietConfig()
 	cfg.MaxComplexity = 1_000_000
-	srv := mustServe(t, fixtureStore(t), cfg)
+	srv := mustServe(t, fixtureStore(t).Ports(), cfg)
 	type subgraph struct {
 		Nodes     []gqlNode
 		Edges     []gqlEdge
@@ -200,7 +190,7 @@ func TestNeighborhood(t *testing.T) {
 
 func TestTimeline(t *testing.T) {
 	store := fixtureStore(t)
-	srv := mustServe(t, store, quietConfig())
+	srv := mustServe(t, store.Ports(), quietConfig())
 	type event struct {
 		Date struct {
 			Value     *string
@@ -252,7 +242,7 @@ func TestTimeline(t *testing.T) {
 		t.Errorf("precisions %s %s %s, want MONTH YEAR DAY", evs[0].Date.Precision, evs[1].Date.Precision, evs[2].Date.Precision)
 	}
 	// Every argument reaches the explorer.
-	e := explorerOf(t, store)
+	e := store.Ports().Explorer
 	ptr := func(s string) *string { return &s }
 	for _, c := range []struct {
 		args string
@@ -284,8 +274,8 @@ func TestTimeline(t *testing.T) {
 
 func TestCommitmentStats(t *testing.T) {
 	store := fixtureStore(t)
-	srv := mustServe(t, store, quietConfig())
-	e := explorerOf(t, store)
+	srv := mustServe(t, store.Ports(), quietConfig())
+	e := store.Ports().Explorer
 	type group struct {
 		Key     *string
 		Label   *string
@@ -382,8 +372,8 @@ func TestMeetingComparison(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := mustServe(t, store, quietConfig())
-	e := explorerOf(t, store)
+	srv := mustServe(t, store.Ports(), quietConfig())
+	e := store.Ports().Explorer
 
 	var got struct{ CompareMeetings gqlComparison }
 	post(t, srv, `{ compareMeetings(a: "meeting:tds-1", b: "meeting:tds-2") { `+comparisonFields+` } }`, nil).decode(t, &got)
@@ -426,7 +416,7 @@ func TestMeetingComparison(t *testing.T) {
 }
 
 func TestExploreErrors(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	for _, c := range []struct {
 		query, code, field string
 	}{
@@ -468,11 +458,9 @@ func TestExploreErrors(t *testing.T) {
 	}
 }
 
-// storeOnly hides the Explorer of the store it wraps.
-type storeOnly struct{ domain.Store }
-
 func TestExploreWithoutExplorer(t *testing.T) {
-	srv := mustServe(t, storeOnly{fixtureStore(t)}, quietConfig())
+	// The store explores, but the handler is given no Explorer.
+	srv := mustServe(t, domain.Ports{Store: fixtureStore(t)}, quietConfig())
 	for _, q := range []string{
 		`{ paths(from: "org:moit", to: "org:pseb") { length } }`,
 		`{ neighborhood(id: "org:pseb") { truncated } }`,
@@ -496,7 +484,7 @@ func TestExploreWithoutExplorer(t *testing.T) {
 }
 
 func TestExploreComplexity(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	const sel = `{ nodes { id label nodeKind } edges { id source target label evidence { quote source { title } } } truncated }`
 	if r := post(t, srv, `{ neighborhood(id: "org:pseb", limit: 10) `+sel+` }`, nil); len(r.Errors) > 0 {
 		t.Errorf("limit 10: %+v", r.Errors)
@@ -523,7 +511,7 @@ func TestExploreComplexity(t *testing.T) {
 // TestCommitmentStatsFirst: first keeps the largest groups; out of range is
 // BAD_USER_INPUT naming it.
 func TestCommitmentStatsFirst(t *testing.T) {
-	h := NewHandler(fixtureStore(t), quietConfig())
+	h := NewHandler(fixtureStore(t).Ports(), quietConfig())
 	var all, top struct{ CommitmentStats []struct{ Key string } }
 	as(t, h, "", `{ commitmentStats(groupBy: KIND) { key } }`, nil).decode(t, &all)
 	as(t, h, "", `{ commitmentStats(groupBy: KIND, first: 2) { key } }`, nil).decode(t, &top)

@@ -18,16 +18,17 @@ import (
 	"github.com/corridor-kg/corridor/graph/model"
 )
 
-// NewHandler returns the GraphQL endpoint over store: POST and GET, automatic
-// persisted queries, a query cache, the depth, alias and complexity limits of cfg,
-// fresh loaders for every operation, a response cache over stores that implement
-// Revisioner, and the error presenter and panic recovery
-// that decide what clients see. Zero fields of cfg take their defaults.
+// NewHandler returns the GraphQL endpoint over the ports of a store: POST and
+// GET, automatic persisted queries, a query cache, the depth, alias and
+// complexity limits of cfg, fresh loaders for every operation, a response cache
+// when ports has Revisions, and the error presenter and panic recovery that
+// decide what clients see. Fields needing a port that is nil answer that the
+// store does not support them. Zero fields of cfg take their defaults.
 //
 // It serves the GraphQL protocol only; CORS, body size, timeouts, rate limits and
 // the playground are the server's concern.
-func NewHandler(store domain.Store, cfg Config) http.Handler {
-	exec, cache := NewHandlers(store, cfg)
+func NewHandler(ports domain.Ports, cfg Config) http.Handler {
+	exec, cache := NewHandlers(ports, cfg)
 	return cache(exec)
 }
 
@@ -36,10 +37,12 @@ func NewHandler(store domain.Store, cfg Config) http.Handler {
 // (the identity when nothing is cached). Requests the cache answers never reach
 // what it wraps, so a server can spare repeated requests its checks: an identical
 // request (method, body, Authorization, data revision) passed them before.
-func NewHandlers(store domain.Store, cfg Config) (exec http.Handler, cache func(http.Handler) http.Handler) {
+func NewHandlers(ports domain.Ports, cfg Config) (exec http.Handler, cache func(http.Handler) http.Handler) {
 	cfg = cfg.withDefaults()
+	store := ports.Store
 	schema := generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{store: store, cfg: cfg},
+		Resolvers: &Resolver{store: store, explorer: ports.Explorer, writer: ports.Writer,
+			audit: ports.Audit, cfg: cfg},
 		Complexity: complexity(),
 	})
 	srv := handler.New(schema)
@@ -84,11 +87,7 @@ func NewHandlers(store domain.Store, cfg Config) (exec http.Handler, cache func(
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 
 	// Repeated queries over an unchanged store are answered from memory.
-	rev := cfg.Revisions
-	if r, ok := store.(Revisioner); ok && rev == nil {
-		rev = r
-	}
-	if rev != nil && cfg.ResponseCacheSize > 0 {
+	if rev := ports.Revisions; rev != nil && cfg.ResponseCacheSize > 0 {
 		srv.AroundResponses(markCacheable)
 		return srv, func(next http.Handler) http.Handler {
 			return newResponseCache(next, rev, cfg.ResponseCacheSize, maxCachedRequest, cfg.OnCacheHit)

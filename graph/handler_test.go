@@ -18,7 +18,7 @@ import (
 
 func TestNodeAndNodes(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 
 	for _, n := range ds.Nodes() {
 		r := post(t, srv, `query($id: ID!) { node(id: $id) { id nodeKind label } }`, map[string]any{"id": n.NodeID()})
@@ -52,7 +52,7 @@ func TestNodeAndNodes(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	r := post(t, srv, `{ search(text: "Anusha Rehmn", kinds: [PERSON]) { node { id nodeKind } score field matched exact } }`, nil)
 	var got struct {
 		Search []struct {
@@ -81,7 +81,7 @@ func TestSearch(t *testing.T) {
 
 func TestConnections(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 
 	count := func(pred func(domain.Node) bool) int {
 		n := 0
@@ -161,7 +161,7 @@ func TestConnections(t *testing.T) {
 // TestPagination walks commitments two at a time and checks every item comes once.
 func TestPagination(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	var seen []string
 	after := any(nil)
 	for page := 0; ; page++ {
@@ -212,7 +212,7 @@ func TestAbout(t *testing.T) {
 	ds := storetest.Fixture()
 	cfg := quietConfig()
 	cfg.ServiceVersion, cfg.License = "1.2.3", "CC-BY-4.0"
-	srv := mustServe(t, fixtureStore(t), cfg)
+	srv := mustServe(t, fixtureStore(t).Ports(), cfg)
 	var got struct {
 		About struct {
 			ServiceVersion, DatasetVersion, License string
@@ -260,7 +260,7 @@ func TestAbout(t *testing.T) {
 // TestGraphWalk follows fields both ways and checks them against the dataset.
 func TestGraphWalk(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 
 	var got struct {
 		Meetings struct {
@@ -310,7 +310,7 @@ func TestGraphWalk(t *testing.T) {
 
 func TestPersonRolesAsOf(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	person := ds.Persons[0].ID
 	for _, day := range []string{"2010-01-01", "2013-06-01", "2016-05-10", "2018-05-31", "2018-06-01", "2030-01-01"} {
 		var got struct {
@@ -343,7 +343,7 @@ func TestPersonRolesAsOf(t *testing.T) {
 
 func TestSourceClaims(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	src := ds.Sources[0].ID
 	var got struct {
 		Node struct {
@@ -375,7 +375,7 @@ func TestSourceClaims(t *testing.T) {
 }
 
 func TestErrorCodes(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 
 	var first struct {
 		Meetings struct{ PageInfo struct{ EndCursor string } }
@@ -477,7 +477,7 @@ func deepQuery(levels int) string {
 }
 
 func TestLimitsAtTheBoundary(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	if r := post(t, srv, deepQuery(11), nil); r.code() != domain.EINVALID || len(r.Errors) != 1 {
 		t.Errorf("depth 11: code %q, errors %+v", r.code(), r.Errors)
 	}
@@ -513,7 +513,7 @@ func TestLimitsAtTheBoundary(t *testing.T) {
 func TestLimitsConfigurable(t *testing.T) {
 	cfg := quietConfig()
 	cfg.MaxDepth, cfg.MaxAliases, cfg.MaxComplexity = 2, 1, 5
-	srv := mustServe(t, fixtureStore(t), cfg)
+	srv := mustServe(t, fixtureStore(t).Ports(), cfg)
 	cases := map[string]string{
 		`{ node(id: "person:yao-jing") { ... on Person { nationality { name } } } }`: domain.EINVALID,
 		`{ a: about { license } b: about { license } }`:                              domain.EINVALID,
@@ -530,7 +530,7 @@ func TestLimitsConfigurable(t *testing.T) {
 }
 
 func TestGETAndPersistedQueries(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	query := `{ about { datasetVersion } }`
 
 	res, err := http.Get(srv.URL + "?query=" + url.QueryEscape(query))
@@ -562,7 +562,7 @@ func TestGETAndPersistedQueries(t *testing.T) {
 }
 
 func TestIntrospectionSwitch(t *testing.T) {
-	on := mustServe(t, fixtureStore(t), quietConfig())
+	on := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	var got struct {
 		Schema struct{ Types []struct{ Name string } } `json:"__schema"`
 	}
@@ -573,7 +573,7 @@ func TestIntrospectionSwitch(t *testing.T) {
 
 	cfg := quietConfig()
 	cfg.DisableIntrospection = true
-	off := mustServe(t, fixtureStore(t), cfg)
+	off := mustServe(t, fixtureStore(t).Ports(), cfg)
 	if r := post(t, off, `{ __schema { types { name } } }`, nil); len(r.Errors) == 0 {
 		t.Errorf("introspection is on although disabled: %s", r.Data)
 	}
@@ -598,7 +598,7 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 	var logs strings.Builder
 	cfg := quietConfig()
 	cfg.Logger = newTestLogger(&logs)
-	srv := mustServe(t, failingStore{fixtureStore(t)}, cfg)
+	srv := mustServe(t, domain.Ports{Store: failingStore{fixtureStore(t)}}, cfg)
 
 	for _, q := range []string{`{ meetings { totalCount } }`, `{ programmes { id } }`} {
 		r := post(t, srv, q, nil)
@@ -623,7 +623,7 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 // TestPartialDates checks each meeting's date against the domain's reading of it.
 func TestPartialDates(t *testing.T) {
 	ds := storetest.Fixture()
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	var got struct {
 		Meetings struct {
 			Nodes []struct {
@@ -684,7 +684,7 @@ fragment TypeRef on __Type {
 // TestPlaygroundIntrospection checks the playground's introspection query passes
 // the default depth, alias and complexity limits.
 func TestPlaygroundIntrospection(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	var got struct {
 		Schema struct {
 			QueryType struct{ Name string }

@@ -48,7 +48,7 @@ func (r gqlResponse) decode(t *testing.T, v any) {
 }
 
 // fixtureStore opens the memory store over the contract suite's fixture.
-func fixtureStore(t testing.TB) domain.Store {
+func fixtureStore(t testing.TB) *memory.Store {
 	t.Helper()
 	s, err := memory.New(storetest.Fixture())
 	if err != nil {
@@ -64,10 +64,10 @@ func quietConfig() Config {
 	return c
 }
 
-// mustServe starts the handler over store in an httptest server closed at cleanup.
-func mustServe(t *testing.T, store domain.Store, cfg Config) *httptest.Server {
+// mustServe starts the handler over ports in an httptest server closed at cleanup.
+func mustServe(t *testing.T, ports domain.Ports, cfg Config) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(NewHandler(store, cfg))
+	srv := httptest.NewServer(NewHandler(ports, cfg))
 	t.Cleanup(srv.Close)
 	return srv
 }

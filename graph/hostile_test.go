@@ -89,7 +89,7 @@ func hostileDocuments(lim DocumentLimits) map[string]string {
 // gets through), and that their answers are small: no more errors than the cap.
 func TestHostileDocumentsWithinLimits(t *testing.T) {
 	cfg := quietConfig()
-	h := NewHandler(fixtureStore(t), cfg)
+	h := NewHandler(fixtureStore(t).Ports(), cfg)
 	docs := hostileDocuments(cfg.Document)
 	names := slices.Sorted(maps.Keys(docs))
 	for _, name := range names {
@@ -115,7 +115,7 @@ func TestHostileDocumentsWithinLimits(t *testing.T) {
 func TestErrorCap(t *testing.T) {
 	cfg := quietConfig()
 	cfg.MaxErrors = 5
-	h := NewHandler(fixtureStore(t), cfg)
+	h := NewHandler(fixtureStore(t).Ports(), cfg)
 	// 20 fields with one response name and other arguments: 190 conflicts.
 	var b strings.Builder
 	for i := range 20 {
@@ -142,7 +142,7 @@ func TestErrorCap(t *testing.T) {
 
 	// Under the cap, answers are left alone.
 	cfg.MaxErrors = 200
-	w = serveQuery(NewHandler(fixtureStore(t), cfg), "{ "+b.String()+"}")
+	w = serveQuery(NewHandler(fixtureStore(t).Ports(), cfg), "{ "+b.String()+"}")
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func BenchmarkHostileDocuments(b *testing.B) {
 	cfg := quietConfig()
 	cfg.ResponseCacheSize = -1
 	store := fixtureStore(b)
-	h := NewHandler(store, cfg)
+	h := NewHandler(store.Ports(), cfg)
 	docs := hostileDocuments(cfg.Document)
 	names := slices.Sorted(maps.Keys(docs))
 	for _, name := range names {

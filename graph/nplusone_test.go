@@ -70,7 +70,7 @@ func TestNoNPlusOne(t *testing.T) {
 		// Generous waits keep every key of a level in one batch even on a slow,
 		// busy machine; they only make the test slower, never change what it checks.
 		cfg.LoaderWait, cfg.LoaderMaxWait = 50*time.Millisecond, 5*time.Second
-		srv := mustServe(t, store, cfg)
+		srv := mustServe(t, domain.Ports{Store: store}, cfg)
 
 		var got struct {
 			Meetings struct {
@@ -171,7 +171,7 @@ func TestNoNPlusOneNeighborhood(t *testing.T) {
 		cfg := quietConfig()
 		cfg.LoaderWait, cfg.LoaderMaxWait = 50*time.Millisecond, 5*time.Second
 		cfg.MaxComplexity = 1_000_000 // a large neighbourhood is the point here
-		srv := mustServe(t, store, cfg)
+		srv := mustServe(t, domain.Ports{Store: store, Explorer: store}, cfg)
 		var got struct {
 			Neighborhood struct {
 				Nodes []struct {

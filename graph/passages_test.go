@@ -93,7 +93,7 @@ func TestSourcePassages(t *testing.T) {
 	run := func(cfg Config) {
 		t.Helper()
 		out.Node.Text, out.Node.Passages = nil, nil
-		post(t, mustServe(t, store, cfg), q, map[string]any{"id": src.ID}).decode(t, &out)
+		post(t, mustServe(t, store.Ports(), cfg), q, map[string]any{"id": src.ID}).decode(t, &out)
 	}
 
 	cfg := quietConfig()

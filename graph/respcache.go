@@ -13,15 +13,9 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
-)
 
-// Revisioner is implemented by stores that can say when the data they serve
-// changes: Revision returns a different value after every change. Responses are
-// cached only over such stores, keyed by the revision, so a cached answer is never
-// older than the data (see Config.ResponseCacheSize).
-type Revisioner interface {
-	Revision() uint64
-}
+	"github.com/corridor-kg/corridor/domain"
+)
 
 // CacheHeader is the response header that says whether a GraphQL answer came from
 // the response cache ("hit") or was computed ("miss"; kept for next time only when
@@ -52,7 +46,7 @@ type cachedResponse struct {
 // only successful query operations (no errors, not mutations) are kept.
 type responseCache struct {
 	next     http.Handler
-	revision Revisioner
+	revision domain.Revisioner
 	entries  *lru.LRU[cachedResponse]
 	limit    int64
 	onHit    func(operation string, elapsed time.Duration)
@@ -60,7 +54,7 @@ type responseCache struct {
 
 // newResponseCache wraps next with a cache of size entries over the revisions of
 // rev; onHit (optional) is told of every hit.
-func newResponseCache(next http.Handler, rev Revisioner, size int, bodyLimit int64, onHit func(string, time.Duration)) *responseCache {
+func newResponseCache(next http.Handler, rev domain.Revisioner, size int, bodyLimit int64, onHit func(string, time.Duration)) *responseCache {
 	return &responseCache{next: next, revision: rev, entries: lru.New[cachedResponse](size), limit: bodyLimit, onHit: onHit}
 }
 

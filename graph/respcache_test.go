@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
 // revisionedStore is a counting store with a revision the test controls.
@@ -39,7 +41,7 @@ func postCached(t *testing.T, url, auth, query string) (string, string) {
 func TestResponseCache(t *testing.T) {
 	store := &revisionedStore{countingStore: &countingStore{Store: fixtureStore(t)}}
 	store.rev.Store(1)
-	srv := mustServe(t, store, quietConfig())
+	srv := mustServe(t, domain.Ports{Store: store, Revisions: store}, quietConfig())
 	const q = `{ about { datasetVersion } meetings(first: 2) { edges { node { id commitments { id } } } } }`
 
 	first, h1 := postCached(t, srv.URL, "", q)
@@ -78,27 +80,25 @@ func TestResponseCache(t *testing.T) {
 }
 
 func TestResponseCacheNeedsRevisions(t *testing.T) {
-	// A store that cannot say when its data changes is never cached.
-	srv := mustServe(t, &countingStore{Store: fixtureStore(t)}, quietConfig())
+	// Without Revisions nothing is cached, even over a store that has them.
+	store := &revisionedStore{countingStore: &countingStore{Store: fixtureStore(t)}}
+	srv := mustServe(t, domain.Ports{Store: store}, quietConfig())
 	for i := 0; i < 2; i++ {
 		if _, h := postCached(t, srv.URL, "", `{ about { datasetVersion } }`); h != "" {
 			t.Fatalf("request %d: cache header %q, want none", i, h)
 		}
 	}
-	// Unless the configuration names where the revisions come from.
-	store := &revisionedStore{countingStore: &countingStore{Store: fixtureStore(t)}}
-	cfg := quietConfig()
-	cfg.Revisions = store
-	srv = mustServe(t, store.countingStore, cfg)
+	// Revisions may come from elsewhere than the store (a decorated store's inner one).
+	srv = mustServe(t, domain.Ports{Store: store.countingStore, Revisions: store}, quietConfig())
 	for i, want := range []string{"miss", "hit"} {
 		if _, h := postCached(t, srv.URL, "", `{ about { datasetVersion } }`); h != want {
-			t.Fatalf("Config.Revisions, request %d: cache header %q, want %q", i, h, want)
+			t.Fatalf("Ports.Revisions, request %d: cache header %q, want %q", i, h, want)
 		}
 	}
 	// Nor when the cache is turned off.
-	cfg = quietConfig()
+	cfg := quietConfig()
 	cfg.ResponseCacheSize = -1
-	srv = mustServe(t, store, cfg)
+	srv = mustServe(t, domain.Ports{Store: store, Revisions: store}, cfg)
 	if _, h := postCached(t, srv.URL, "", `{ about { datasetVersion } }`); h != "" {
 		t.Fatalf("cache off: header %q, want none", h)
 	}

@@ -259,7 +259,7 @@ func (r *mutationResolver) UpdateCommitment(ctx context.Context, input model.Com
 }
 
 func (r *mutationResolver) DeleteNode(ctx context.Context, id string) (string, error) {
-	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	w, actor, err := r.writerFor(ctx, domain.RoleAdmin)
 	if err != nil {
 		return "", err
 	}
@@ -270,7 +270,7 @@ func (r *mutationResolver) DeleteNode(ctx context.Context, id string) (string, e
 }
 
 func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (domain.Node, error) {
-	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	w, actor, err := r.writerFor(ctx, domain.RoleEditor)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +279,7 @@ func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (dom
 }
 
 func (r *mutationResolver) Unlink(ctx context.Context, input model.LinkInput) (domain.Node, error) {
-	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	w, actor, err := r.writerFor(ctx, domain.RoleEditor)
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +288,7 @@ func (r *mutationResolver) Unlink(ctx context.Context, input model.LinkInput) (d
 }
 
 func (r *mutationResolver) AttachEvidence(ctx context.Context, id string, evidence model.EvidenceInput) (domain.Node, error) {
-	w, actor, err := r.writer(ctx, domain.RoleEditor)
+	w, actor, err := r.writerFor(ctx, domain.RoleEditor)
 	if err != nil {
 		return nil, err
 	}
@@ -297,7 +297,7 @@ func (r *mutationResolver) AttachEvidence(ctx context.Context, id string, eviden
 }
 
 func (r *mutationResolver) MergeNodes(ctx context.Context, survivor string, merged string) (*model.MergeResult, error) {
-	w, actor, err := r.writer(ctx, domain.RoleAdmin)
+	w, actor, err := r.writerFor(ctx, domain.RoleAdmin)
 	if err != nil {
 		return nil, err
 	}
@@ -674,7 +674,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
-	e, err := r.explorer()
+	e, err := r.explore()
 	if err != nil {
 		return nil, err
 	}
@@ -695,7 +695,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err != nil {
 		return nil, err
 	}
-	e, err := r.explorer()
+	e, err := r.explore()
 	if err != nil {
 		return nil, err
 	}
@@ -711,7 +711,7 @@ func (r *queryResolver) Timeline(ctx context.Context, actor *string, series *str
 	if err != nil {
 		return nil, err
 	}
-	e, err := r.explorer()
+	e, err := r.explore()
 	if err != nil {
 		return nil, err
 	}
@@ -727,7 +727,7 @@ func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.Comm
 	if err != nil {
 		return nil, err
 	}
-	e, err := r.explorer()
+	e, err := r.explore()
 	if err != nil {
 		return nil, err
 	}
@@ -745,7 +745,7 @@ func (r *queryResolver) CommitmentStats(ctx context.Context, groupBy domain.Comm
 }
 
 func (r *queryResolver) CompareMeetings(ctx context.Context, a string, b string) (*domain.MeetingComparison, error) {
-	e, err := r.explorer()
+	e, err := r.explore()
 	if err != nil {
 		return nil, err
 	}
@@ -760,15 +760,14 @@ func (r *queryResolver) AuditLog(ctx context.Context, first *int, after *string,
 	if err := domain.RequireRole(ctx, domain.RoleAdmin); err != nil {
 		return nil, err
 	}
-	log, ok := r.store.(domain.AuditLog)
-	if !ok {
+	if r.audit == nil {
 		return nil, domain.Errorf(domain.EINTERNAL, "this server's store keeps no audit trail")
 	}
 	q := domain.AuditQuery{After: str(after), NodeID: str(node)}
 	if first != nil {
 		q.First = *first
 	}
-	p, err := log.Audit(ctx, q)
+	p, err := r.audit.Audit(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ func jsSlice(s string, start, end int) string {
 }
 
 func TestSearchSnippets(t *testing.T) {
-	srv := mustServe(t, fixtureStore(t), quietConfig())
+	srv := mustServe(t, fixtureStore(t).Ports(), quietConfig())
 	type hit struct {
 		Node       struct{ ID string }
 		Field      string

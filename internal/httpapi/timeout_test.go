@@ -42,7 +42,7 @@ func TestTimeoutCancelsStoreWork(t *testing.T) {
 	gcfg.Logger = log
 	cfg := httpapi.DefaultConfig()
 	cfg.Timeout = 50 * time.Millisecond
-	srv := httptest.NewServer(httpapi.New(cfg, httpapi.Deps{GraphQL: graph.NewHandler(store, gcfg), Log: log}))
+	srv := httptest.NewServer(httpapi.New(cfg, httpapi.Deps{GraphQL: graph.NewHandler(domain.Ports{Store: store}, gcfg), Log: log}))
 	t.Cleanup(srv.Close)
 
 	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ programmes { id } }"}`))

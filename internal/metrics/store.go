@@ -8,61 +8,36 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 )
 
-// Store returns s with every call counted and timed by method. The result
-// implements each of the optional ports domain.Explorer, domain.Writer and
-// domain.AuditLog exactly when s does (their calls are measured too), so callers
-// that look for them by type assertion find the same abilities. Unwrap on the
-// result returns s, for an adapter's other interfaces.
-func (m *Metrics) Store(s domain.Store) domain.Store {
-	st := &store{Store: s, inner: s, m: m}
-	ex, isEx := s.(domain.Explorer)
-	wr, isWr := s.(domain.Writer)
-	au, isAu := s.(domain.AuditLog)
-	e, w, a := &explorer{ex, m}, &writer{wr, m}, &auditLog{au, m}
-	switch {
-	case isEx && isWr && isAu:
-		return struct {
-			*store
-			*explorer
-			*writer
-			*auditLog
-		}{st, e, w, a}
-	case isEx && isWr:
-		return struct {
-			*store
-			*explorer
-			*writer
-		}{st, e, w}
-	case isEx && isAu:
-		return struct {
-			*store
-			*explorer
-			*auditLog
-		}{st, e, a}
-	case isWr && isAu:
-		return struct {
-			*store
-			*writer
-			*auditLog
-		}{st, w, a}
-	case isEx:
-		return struct {
-			*store
-			*explorer
-		}{st, e}
-	case isWr:
-		return struct {
-			*store
-			*writer
-		}{st, w}
-	case isAu:
-		return struct {
-			*store
-			*auditLog
-		}{st, a}
+// Ports returns p with the calls of each port it has counted and timed by
+// method, one decorator per port. A nil port stays nil, so the result provides
+// exactly the abilities p does; Revisions pass through unmeasured (they are not
+// store calls, and the response cache asks for them on every request).
+func (m *Metrics) Ports(p domain.Ports) domain.Ports {
+	out := p
+	out.Store = m.Store(p.Store)
+	if p.Explorer != nil {
+		out.Explorer = m.Explorer(p.Explorer)
 	}
-	return st
+	if p.Writer != nil {
+		out.Writer = m.Writer(p.Writer)
+	}
+	if p.Audit != nil {
+		out.Audit = m.AuditLog(p.Audit)
+	}
+	return out
 }
+
+// Store returns s with every call counted and timed by method.
+func (m *Metrics) Store(s domain.Store) domain.Store { return &store{Store: s, inner: s, m: m} }
+
+// Explorer returns e with every call counted and timed by method.
+func (m *Metrics) Explorer(e domain.Explorer) domain.Explorer { return &explorer{e, m} }
+
+// Writer returns w with every call counted and timed by method.
+func (m *Metrics) Writer(w domain.Writer) domain.Writer { return &writer{w, m} }
+
+// AuditLog returns a with every call counted and timed by method.
+func (m *Metrics) AuditLog(a domain.AuditLog) domain.AuditLog { return &auditLog{a, m} }
 
 // observe runs one store call and records its duration and outcome.
 func observe[T any](m *Metrics, method string, call func() (T, error)) (T, error) {
@@ -94,9 +69,6 @@ type store struct {
 	inner domain.Store
 	m     *Metrics
 }
-
-// Unwrap returns the measured store.
-func (s *store) Unwrap() domain.Store { return s.inner }
 
 func (s *store) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
 	return observe(s.m, "Nodes", func() ([]domain.Node, error) { return s.inner.Nodes(ctx, ids) })

@@ -115,6 +115,13 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
+// Ports returns what the store provides: everything the memory store does, and
+// writes and the audit trail. It replaces the embedded memory store's Ports, which
+// would serve reads around the tombstones and no writes.
+func (s *Store) Ports() domain.Ports {
+	return domain.Ports{Store: s, Explorer: s, Writer: s, Audit: s, Revisions: s}
+}
+
 // DB returns the underlying file, for backups.
 func (s *Store) DB() *bolt.DB { return s.db }
 

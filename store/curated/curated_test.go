@@ -33,3 +33,15 @@ func TestExplorerContract(t *testing.T) {
 func TestWriterContract(t *testing.T) {
 	storetest.RunWriter(t, func(t *testing.T, ds *domain.Dataset) storetest.WritableStore { return MustOpen(t, ds) })
 }
+
+// TestPorts: the durable store provides every port itself, not through its
+// embedded memory store (whose reads do not resolve merged IDs and which cannot
+// write), so a server wired from Ports writes and keeps a trail.
+func TestPorts(t *testing.T) {
+	s := MustOpen(t, storetest.Fixture())
+	p := s.Ports()
+	if p.Store != domain.Store(s) || p.Explorer != domain.Explorer(s) || p.Writer != domain.Writer(s) ||
+		p.Audit != domain.AuditLog(s) || p.Revisions != domain.Revisioner(s) {
+		t.Errorf("Ports = %+v, want the durable store in every port", p)
+	}
+}

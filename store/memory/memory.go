@@ -41,6 +41,12 @@ func (s *Store) Revision() uint64 { return s.idx.Load().rev }
 
 var _ domain.Store = (*Store)(nil)
 
+// Ports returns what the store provides: reads, exploration and revisions for
+// the response cache. It is read-only.
+func (s *Store) Ports() domain.Ports {
+	return domain.Ports{Store: s, Explorer: s, Revisions: s}
+}
+
 // New validates the dataset and indexes it. It rejects duplicate IDs, IDs whose
 // prefix does not match their kind, and references to unknown nodes or to nodes of
 // the wrong kind (evidence sources and speakers included).

@@ -96,3 +96,16 @@ func TestContract(t *testing.T) {
 func TestExplorerContract(t *testing.T) {
 	storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer { return MustOpen(t, ds) })
 }
+
+// TestPorts: the memory store reads, explores and tells its revisions; it
+// cannot write and keeps no audit trail.
+func TestPorts(t *testing.T) {
+	s := MustOpen(t, storetest.Fixture())
+	p := s.Ports()
+	if p.Store != domain.Store(s) || p.Explorer != domain.Explorer(s) || p.Revisions != domain.Revisioner(s) {
+		t.Errorf("Ports = %+v, want the store as Store, Explorer and Revisions", p)
+	}
+	if p.Writer != nil || p.Audit != nil {
+		t.Errorf("Ports = %+v: the memory store cannot write and keeps no trail", p)
+	}
+}

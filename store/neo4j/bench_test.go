@@ -65,7 +65,7 @@ func benchRequests(b *testing.B, s *Store, query string, statements func() int64
 	// The handler's default loader waits, as served (the tests use longer ones).
 	cfg := graph.DefaultConfig()
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(graph.NewHandler(s, cfg))
+	srv := httptest.NewServer(graph.NewHandler(s.Ports(), cfg))
 	defer srv.Close()
 	check := postGraphQL(b, srv.URL, query)
 	if len(check.Errors) > 0 || len(check.Data) < 100 {

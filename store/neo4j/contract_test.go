@@ -97,14 +97,11 @@ func TestContract(t *testing.T) {
 		}
 		searchParity(t, rec.Store, mem, rec.queries)
 	})
-	// The explorer suite runs too once the adapter implements domain.Explorer.
-	if _, ok := rec.Store.(domain.Explorer); ok {
-		t.Run("Explorer", func(t *testing.T) {
-			storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer {
-				return any(mustOpenLive(t, ds)).(domain.Explorer)
-			})
+	t.Run("Explorer", func(t *testing.T) {
+		storetest.RunExplorer(t, func(t *testing.T, ds *domain.Dataset) domain.Explorer {
+			return mustOpenLive(t, ds).Ports().Explorer
 		})
-	}
+	})
 	t.Run("Writer", func(t *testing.T) {
 		storetest.RunWriter(t, func(t *testing.T, ds *domain.Dataset) storetest.WritableStore { return mustOpenLive(t, ds) })
 	})

@@ -58,6 +58,13 @@ type Store struct {
 
 var _ domain.Store = (*Store)(nil)
 
+// Ports returns what the store provides: reads, exploration, writes and the
+// audit trail. It cannot say when the data changes (no Revisions), so the
+// response cache stays off over it.
+func (s *Store) Ports() domain.Ports {
+	return domain.Ports{Store: s, Explorer: s, Writer: s, Audit: s}
+}
+
 // Open connects to Neo4j and verifies, within Config.ConnectTimeout, that the
 // server is reachable and accepts the credentials. It does not migrate or seed.
 func Open(ctx context.Context, cfg Config) (*Store, error) {

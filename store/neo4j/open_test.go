@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/store/storetest"
 )
 
 // TestOpenFailsClearly checks that Open verifies connectivity and says what is
@@ -55,5 +58,18 @@ func TestOpenFailsClearly(t *testing.T) {
 		if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "pw-not-shown") {
 			t.Errorf("Open(%q): %v\nwant a message with %q and no password", tc.uri, err, tc.want)
 		}
+	}
+}
+
+// TestPorts: the Neo4j store reads, explores, writes and keeps a trail, but has
+// no revisions, so the response cache stays off over it.
+func TestPorts(t *testing.T) {
+	s, _, _ := openFake(t, storetest.Fixture())
+	p := s.Ports()
+	if p.Store != domain.Store(s) || p.Explorer != domain.Explorer(s) || p.Writer != domain.Writer(s) || p.Audit != domain.AuditLog(s) {
+		t.Errorf("Ports = %+v, want the store in every port but Revisions", p)
+	}
+	if p.Revisions != nil {
+		t.Errorf("Ports.Revisions = %v, want nil", p.Revisions)
 	}
 }

@@ -283,12 +283,12 @@ func syntheticDataset(t testing.TB, n int) *domain.Dataset {
 
 // handlerOver is the GraphQL handler over a store, with quiet logs and generous
 // loader waits (so every key of a level lands in one batch on a busy machine).
-func handlerOver(s domain.Store) http.Handler {
+func handlerOver(s *Store) http.Handler {
 	cfg := graph.DefaultConfig()
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg.LoaderWait, cfg.LoaderMaxWait = 50*time.Millisecond, 5*time.Second
 	cfg.ResponseCacheSize = -1
-	return graph.NewHandler(s, cfg)
+	return graph.NewHandler(s.Ports(), cfg)
 }
 
 type gqlResult struct {
