@@ -15,7 +15,8 @@ import (
 
 // Derived relationship types. They exist only in paths (Explorer.Paths), where a
 // link counts as users see it: one hop however it is stored. They are never stored,
-// never listed in RelTypes, and Neighborhood rejects them.
+// never listed in RelTypes, and Neighborhood rejects them. The traversal engine
+// (internal/traverse, PathEdges) derives them from the roles and commitments.
 const (
 	// RelHoldsRoleAt collapses Person-HOLDS->Role-AT->Organization into one hop
 	// (Person)->(Organization); label = the role's title, evidence = the role's.
@@ -41,36 +42,6 @@ var collapses = map[RelType][]RelType{
 	RelCommittedWith: {RelMade},
 }
 
-// PathEdges returns the path-only edges a record defines: a Role yields one
-// HOLDS_ROLE_AT edge, a Commitment one COMMITTED_TO edge per (maker, addressee)
-// pair and one COMMITTED_WITH edge per pair of makers (in listed order); an actor
-// that is both maker and addressee gets no edge to itself. The record they pass
-// through is their "via" node: their ID is "<from>|<TYPE>|<to>|<via>", stable and
-// distinct for two roles or commitments linking the same pair.
-func PathEdges(n Node) []Edge {
-	var es []Edge
-	add := func(t RelType, from, to, label string, via Node) {
-		if from != "" && to != "" && from != to {
-			es = append(es, Edge{ID: from + "|" + string(t) + "|" + to + "|" + via.NodeID(), Type: t,
-				From: from, To: to, Label: label, Evidence: via.NodeEvidence()})
-		}
-	}
-	switch n := n.(type) {
-	case *Role:
-		add(RelHoldsRoleAt, n.PersonID, n.OrganizationID, n.Title, n)
-	case *Commitment:
-		for i, m := range n.MadeByIDs {
-			for _, a := range n.MadeToIDs {
-				add(RelCommittedTo, m, a, n.Statement, n)
-			}
-			for _, o := range n.MadeByIDs[i+1:] {
-				add(RelCommittedWith, m, o, n.Statement, n)
-			}
-		}
-	}
-	return es
-}
-
 // Limits and defaults of exploration queries. Values beyond a maximum are EINVALID
 // errors, never silently capped.
 const (
@@ -84,9 +55,6 @@ const (
 	MaxNeighborhoodLimit     = 2000
 	DefaultTimelineFirst     = 200
 	MaxTimelineFirst         = 1000
-	// MaxPathExtensions bounds the work of one Paths call: the number of times a
-	// partial path may be extended by one hop before the search gives up.
-	MaxPathExtensions = 100_000
 )
 
 // ErrSearchTooBroad returns the EINVALID error of a path search that would exceed
