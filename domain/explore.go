@@ -317,35 +317,6 @@ type TimelineEvent struct {
 	Label string
 }
 
-// precisionRank orders precisions finest first.
-func precisionRank(p Precision) int {
-	switch p {
-	case PrecisionDay:
-		return 0
-	case PrecisionMonth:
-		return 1
-	case PrecisionYear:
-		return 2
-	}
-	return 3
-}
-
-// CompareTimelineEvents orders events by the first day their date may stand for,
-// then precision (DAY before MONTH before YEAR), then node ID, then kind (in the
-// order of TimelineEventKinds); undated events come after every dated one.
-func CompareTimelineEvents(a, b TimelineEvent) int {
-	if a.Date.Known() != b.Date.Known() {
-		if a.Date.Known() {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Or(strings.Compare(a.Date.Start(), b.Date.Start()),
-		cmp.Compare(precisionRank(a.Date.Precision()), precisionRank(b.Date.Precision())),
-		strings.Compare(a.Node.NodeID(), b.Node.NodeID()),
-		cmp.Compare(slices.Index(TimelineEventKinds, a.Kind), slices.Index(TimelineEventKinds, b.Kind)))
-}
-
 // CommitmentGroup is how CommitmentStats groups commitments.
 type CommitmentGroup string
 
@@ -594,7 +565,10 @@ type Explorer interface {
 	// stored edges, in both directions) ordered by distance then ID, and every edge
 	// of an allowed type between two returned nodes, ordered by edge ID.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgraph, error)
-	// Timeline returns the events selected by q ordered by CompareTimelineEvents.
+	// Timeline returns the events selected by q in timeline order: by the first
+	// day their date may stand for, then precision (DAY before MONTH before YEAR),
+	// then node ID, then kind (in the order of TimelineEventKinds); undated events
+	// come after every dated one (timeline.Compare, in internal/timeline).
 	Timeline(ctx context.Context, q TimelineQuery) ([]TimelineEvent, error)
 	// CommitmentStats groups the commitments matching f (as Store.Commitments
 	// filters them) and returns non-empty groups ordered by SortStatGroups: the

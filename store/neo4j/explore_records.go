@@ -4,11 +4,12 @@ import (
 	"context"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/timeline"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Timeline implements domain.Explorer: one statement selects, orders and cuts
-// the events (explore.timeline), and domain.TimelineEventOf makes each from its
+// the events (explore.timeline), and timeline.EventOf makes each from its
 // record as the memory store does; an actor is looked up first (one more
 // statement) so that an unknown or non-actor ID is a clear error.
 func (s *Store) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
@@ -52,13 +53,13 @@ func (s *Store) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.
 		if err != nil {
 			return nil, s.internal("explore.timeline", err)
 		}
-		ev, ok := domain.TimelineEventOf(domain.TimelineEventKind(k), n, stringOr(person), stringOr(org))
+		ev, ok := timeline.EventOf(domain.TimelineEventKind(k), n, stringOr(person), stringOr(org))
 		if !ok {
 			return nil, s.internal("explore.timeline", badRecord("%s has no %s event", n.NodeID(), k))
 		}
 		evs = append(evs, ev)
 	}
-	return domain.FirstEvents(evs, q.First), nil
+	return timeline.First(evs, q.First), nil
 }
 
 // stringOr returns v if it is a string, "" otherwise (null).

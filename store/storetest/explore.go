@@ -11,6 +11,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/internal/synth"
+	"github.com/corridor-kg/corridor/internal/timeline"
 )
 
 // RunExplorer runs the contract suite of domain.Explorer against the explorer open
@@ -551,7 +552,7 @@ func testTimeline(t *testing.T, e domain.Explorer) {
 	}
 	// Everything: each event once, in order.
 	evs = get(domain.TimelineQuery{})
-	if !slices.IsSortedFunc(evs, domain.CompareTimelineEvents) {
+	if !slices.IsSortedFunc(evs, timeline.Compare) {
 		t.Error("the whole timeline is not in order")
 	}
 	if n := len(evs); n != 6+12+4+2+3 { // meetings, commitments, role starts, known role ends, figures
@@ -956,7 +957,7 @@ func testSyntheticTimeline(t *testing.T, e domain.Explorer, ds *domain.Dataset) 
 	if len(all) == domain.MaxTimelineFirst {
 		t.Fatalf("the synthetic timeline fills a whole page of %d: the checks below need all of it", len(all))
 	}
-	if !slices.IsSortedFunc(all, domain.CompareTimelineEvents) {
+	if !slices.IsSortedFunc(all, timeline.Compare) {
 		t.Error("timeline out of order")
 	}
 	undated := false
