@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
+	"github.com/corridor-kg/corridor/internal/stats"
 	"github.com/corridor-kg/corridor/internal/timeline"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -71,7 +73,7 @@ func stringOr(v any) string {
 // CommitmentStats implements domain.Explorer: one statement filters the
 // commitments as the commitments connection does and aggregates them by group
 // in Cypher (explore.stats); Go sums the amounts of each group with
-// domain.SumAmountList, orders the groups with domain.SortStatGroups and keeps
+// stats.SumAmountList, orders the groups with stats.SortGroups and keeps
 // the first `first`.
 func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	if !domain.Valid(group, domain.CommitmentGroups) {
@@ -100,8 +102,8 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 		}
 		out = append(out, g)
 	}
-	domain.SortStatGroups(out)
-	return domain.FirstStatGroups(out, first), nil
+	stats.SortGroups(out)
+	return stats.FirstGroups(out, first), nil
 }
 
 // statGroup reads a row of explore.stats: key, label, the number of commitments
@@ -139,12 +141,12 @@ func statGroup(rec *neo4j.Record) (domain.StatGroup, error) {
 		}
 		amounts = append(amounts, amt)
 	}
-	return domain.StatGroup{Key: k, Label: l, Count: int(c), Amounts: domain.SumAmountList(amounts)}, nil
+	return domain.StatGroup{Key: k, Label: l, Count: int(c), Amounts: stats.SumAmountList(amounts)}, nil
 }
 
 // CompareMeetings implements domain.Explorer: the two meetings, then their
 // commitments in one statement (the MEETING_COMMITMENTS relation), compared by
-// domain.CompareCommitments. Statements: 2.
+// meetingdiff.Compare. Statements: 2.
 func (s *Store) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {
 	ns, err := s.Nodes(ctx, []string{a, b})
 	if err != nil {
@@ -201,7 +203,7 @@ func (s *Store) compare(ctx context.Context, a, b *domain.Meeting) (*domain.Meet
 	if err != nil {
 		return nil, s.internal("compare meetings", err)
 	}
-	return domain.CompareCommitments(a, b, before, after), nil
+	return meetingdiff.Compare(a, b, before, after), nil
 }
 
 // asMeeting returns n as a meeting: ENOTFOUND when it is nil, EINVALID when it

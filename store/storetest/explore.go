@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
+	"github.com/corridor-kg/corridor/internal/stats"
 	"github.com/corridor-kg/corridor/internal/synth"
 	"github.com/corridor-kg/corridor/internal/timeline"
 )
@@ -820,7 +822,7 @@ func testSyntheticComparisons(t *testing.T, e domain.Explorer, ds *domain.Datase
 		}
 		matchedBefore := map[string]bool{}
 		for _, r := range c.Reaffirmed {
-			if !domain.Reaffirms(r.Before, r.After) || r.Before.MadeAtID != c.A.ID || r.After.MadeAtID != m.ID {
+			if !meetingdiff.Reaffirms(r.Before, r.After) || r.Before.MadeAtID != c.A.ID || r.After.MadeAtID != m.ID {
 				t.Errorf("%s: %s does not reaffirm %s", m.ID, r.After.ID, r.Before.ID)
 			}
 			matchedBefore[r.Before.ID] = true
@@ -937,7 +939,7 @@ func testSyntheticStats(t *testing.T, e domain.Explorer, ds *domain.Dataset) {
 				if sg.Count != want[sg.Key] {
 					t.Errorf("%s filter %d: group %q counts %d, want %d", g, fi, sg.Key, sg.Count, want[sg.Key])
 				}
-				if wa := domain.SumAmounts(amounts[sg.Key]); !reflect.DeepEqual(sg.Amounts, wa) {
+				if wa := stats.SumAmounts(amounts[sg.Key]); !reflect.DeepEqual(sg.Amounts, wa) {
 					t.Errorf("%s filter %d: group %q amounts %+v, want %+v", g, fi, sg.Key, sg.Amounts, wa)
 				}
 				if i > 0 && (gs[i-1].Count < sg.Count || gs[i-1].Count == sg.Count && gs[i-1].Key >= sg.Key) {
