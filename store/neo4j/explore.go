@@ -13,9 +13,9 @@ import (
 // one statement per level of the traversal for all nodes of the level at once
 // (cypher/explore); the rules that do not depend on the store run in Go, in the
 // same code as the memory store's: paths and neighbourhoods are searched by
-// domain.Graph over the records fetched, timeline events are made and ordered by
-// domain.TimelineEventOf and domain.FirstEvents, meetings compared by
-// domain.CompareCommitments, amounts summed by domain.SumAmountList.
+// traverse.Index over the records fetched, timeline events are made and ordered
+// by timeline.EventOf and timeline.First, meetings compared by
+// meetingdiff.Compare, amounts summed by stats.SumAmountList.
 
 var _ domain.Explorer = (*Store)(nil)
 
