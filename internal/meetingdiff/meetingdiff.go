@@ -1,6 +1,7 @@
-// Package meetingdiff compares the commitments of two meetings, for both stores
-// (domain.Explorer.CompareMeetings and ChangesSincePrevious): each store fetches
-// the meetings and their commitments, and both match them here.
+// Package meetingdiff compares the commitments of two meetings
+// (domain.Explorer.CompareMeetings and ChangesSincePrevious): both stores, and
+// graph's per-request loaders, fetch the meetings and their commitments their
+// own way and match them here.
 package meetingdiff
 
 import (
