@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -15,7 +14,8 @@ import (
 
 // Derived relationship types. They exist only in paths (Explorer.Paths), where a
 // link counts as users see it: one hop however it is stored. They are never stored,
-// never listed in RelTypes, and Neighborhood rejects them.
+// never listed in RelTypes, and Neighborhood rejects them. The traversal engine
+// (internal/traverse, PathEdges) derives them from the roles and commitments.
 const (
 	// RelHoldsRoleAt collapses Person-HOLDS->Role-AT->Organization into one hop
 	// (Person)->(Organization); label = the role's title, evidence = the role's.
@@ -41,36 +41,6 @@ var collapses = map[RelType][]RelType{
 	RelCommittedWith: {RelMade},
 }
 
-// PathEdges returns the path-only edges a record defines: a Role yields one
-// HOLDS_ROLE_AT edge, a Commitment one COMMITTED_TO edge per (maker, addressee)
-// pair and one COMMITTED_WITH edge per pair of makers (in listed order); an actor
-// that is both maker and addressee gets no edge to itself. The record they pass
-// through is their "via" node: their ID is "<from>|<TYPE>|<to>|<via>", stable and
-// distinct for two roles or commitments linking the same pair.
-func PathEdges(n Node) []Edge {
-	var es []Edge
-	add := func(t RelType, from, to, label string, via Node) {
-		if from != "" && to != "" && from != to {
-			es = append(es, Edge{ID: from + "|" + string(t) + "|" + to + "|" + via.NodeID(), Type: t,
-				From: from, To: to, Label: label, Evidence: via.NodeEvidence()})
-		}
-	}
-	switch n := n.(type) {
-	case *Role:
-		add(RelHoldsRoleAt, n.PersonID, n.OrganizationID, n.Title, n)
-	case *Commitment:
-		for i, m := range n.MadeByIDs {
-			for _, a := range n.MadeToIDs {
-				add(RelCommittedTo, m, a, n.Statement, n)
-			}
-			for _, o := range n.MadeByIDs[i+1:] {
-				add(RelCommittedWith, m, o, n.Statement, n)
-			}
-		}
-	}
-	return es
-}
-
 // Limits and defaults of exploration queries. Values beyond a maximum are EINVALID
 // errors, never silently capped.
 const (
@@ -84,9 +54,6 @@ const (
 	MaxNeighborhoodLimit     = 2000
 	DefaultTimelineFirst     = 200
 	MaxTimelineFirst         = 1000
-	// MaxPathExtensions bounds the work of one Paths call: the number of times a
-	// partial path may be extended by one hop before the search gives up.
-	MaxPathExtensions = 100_000
 )
 
 // ErrSearchTooBroad returns the EINVALID error of a path search that would exceed
@@ -349,35 +316,6 @@ type TimelineEvent struct {
 	Label string
 }
 
-// precisionRank orders precisions finest first.
-func precisionRank(p Precision) int {
-	switch p {
-	case PrecisionDay:
-		return 0
-	case PrecisionMonth:
-		return 1
-	case PrecisionYear:
-		return 2
-	}
-	return 3
-}
-
-// CompareTimelineEvents orders events by the first day their date may stand for,
-// then precision (DAY before MONTH before YEAR), then node ID, then kind (in the
-// order of TimelineEventKinds); undated events come after every dated one.
-func CompareTimelineEvents(a, b TimelineEvent) int {
-	if a.Date.Known() != b.Date.Known() {
-		if a.Date.Known() {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Or(strings.Compare(a.Date.Start(), b.Date.Start()),
-		cmp.Compare(precisionRank(a.Date.Precision()), precisionRank(b.Date.Precision())),
-		strings.Compare(a.Node.NodeID(), b.Node.NodeID()),
-		cmp.Compare(slices.Index(TimelineEventKinds, a.Kind), slices.Index(TimelineEventKinds, b.Kind)))
-}
-
 // CommitmentGroup is how CommitmentStats groups commitments.
 type CommitmentGroup string
 
@@ -433,58 +371,6 @@ type StatGroup struct {
 	Amounts []AmountSum
 }
 
-// SumAmounts totals the amounts of the commitments by currency, in currency order.
-// Commitments without an amount are not counted.
-func SumAmounts(cs []*Commitment) []AmountSum {
-	t := amountTotals{}
-	for _, c := range cs {
-		if c.Amount != nil {
-			t.add(c.Amount)
-		}
-	}
-	return t.list()
-}
-
-// SumAmountList totals amounts by currency, in currency order: SumAmounts for a
-// store that reads the amounts without their commitments.
-func SumAmountList(as []Amount) []AmountSum {
-	t := amountTotals{}
-	for i := range as {
-		t.add(&as[i])
-	}
-	return t.list()
-}
-
-// amountTotals accumulates AmountSums by currency.
-type amountTotals map[string]*AmountSum
-
-func (t amountTotals) add(a *Amount) {
-	s := t[a.Currency]
-	if s == nil {
-		s = &AmountSum{Currency: a.Currency}
-		t[a.Currency] = s
-	}
-	s.Count++
-	s.Min += a.Value
-	if a.MaxValue != nil {
-		s.Max += *a.MaxValue
-		s.Ranged = true
-	} else {
-		s.Max += a.Value
-	}
-	s.Approximate = s.Approximate || a.Approximate
-}
-
-// list returns the sums in currency order.
-func (t amountTotals) list() []AmountSum {
-	out := make([]AmountSum, 0, len(t))
-	for _, s := range t {
-		out = append(out, *s)
-	}
-	slices.SortFunc(out, func(a, b AmountSum) int { return strings.Compare(a.Currency, b.Currency) })
-	return out
-}
-
 // MaxStatGroups is the most groups CommitmentStats returns when asked for a
 // number of them.
 const MaxStatGroups = 10_000
@@ -498,22 +384,6 @@ func CheckStatsFirst(first int) error {
 	return nil
 }
 
-// FirstStatGroups returns the first `first` of sorted groups (all of them when
-// first is 0).
-func FirstStatGroups(gs []StatGroup, first int) []StatGroup {
-	if first > 0 && len(gs) > first {
-		return gs[:first:first]
-	}
-	return gs
-}
-
-// SortStatGroups orders groups by count, largest first, then key.
-func SortStatGroups(gs []StatGroup) {
-	slices.SortFunc(gs, func(a, b StatGroup) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Key, b.Key))
-	})
-}
-
 // CommitmentMatch pairs a commitment of an earlier meeting with one of a later
 // meeting. Before is nil for a new commitment, After for a dropped one.
 type CommitmentMatch struct {
@@ -523,92 +393,14 @@ type CommitmentMatch struct {
 
 // MeetingComparison says what changed between the commitments of meeting A and
 // those of a later meeting B. Every commitment of B is in New or Reaffirmed (once);
-// Dropped holds the commitments of A that no commitment of B reaffirms.
+// Dropped holds the commitments of A that no commitment of B reaffirms. A later
+// commitment reaffirms an earlier one when it has the same kind, the same set of
+// concerned nodes and at least one maker in common.
 type MeetingComparison struct {
 	A, B       *Meeting
 	New        []CommitmentMatch
 	Reaffirmed []CommitmentMatch
 	Dropped    []CommitmentMatch
-}
-
-// Reaffirms reports whether the later commitment restates the earlier one: same
-// kind, same set of concerned nodes, and at least one maker in common.
-func Reaffirms(before, after *Commitment) bool {
-	if before.Kind != after.Kind || !sameSet(before.ConcernIDs, after.ConcernIDs) {
-		return false
-	}
-	for _, m := range after.MadeByIDs {
-		if slices.Contains(before.MadeByIDs, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// sameSet reports whether a and b hold the same strings, ignoring order and repeats.
-func sameSet(a, b []string) bool {
-	x, y := slices.Clone(a), slices.Clone(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(slices.Compact(x), slices.Compact(y))
-}
-
-// CompareCommitments compares the commitments made at meeting a (before) with
-// those made at meeting b (after). Each commitment of b is matched with a
-// commitment of a it reaffirms; when several qualify, an unmatched one is
-// preferred so that two restated commitments pair one to one, and commitments of
-// b with fewer candidates choose first (ties by ID; candidates by ID). Lists are
-// ordered by the ID of After (New, Reaffirmed) or Before (Dropped).
-func CompareCommitments(a, b *Meeting, before, after []*Commitment) *MeetingComparison {
-	before = sortedByID(before)
-	after = sortedByID(after)
-	cands := make(map[*Commitment][]*Commitment, len(after))
-	for _, c := range after {
-		for _, p := range before {
-			if Reaffirms(p, c) {
-				cands[c] = append(cands[c], p)
-			}
-		}
-	}
-	order := slices.Clone(after)
-	slices.SortStableFunc(order, func(x, y *Commitment) int { return cmp.Compare(len(cands[x]), len(cands[y])) })
-	matched := map[*Commitment]*Commitment{}
-	used := map[*Commitment]bool{}
-	for _, c := range order {
-		cs := cands[c]
-		if len(cs) == 0 {
-			continue
-		}
-		pick := cs[0]
-		for _, p := range cs {
-			if !used[p] {
-				pick = p
-				break
-			}
-		}
-		matched[c] = pick
-		used[pick] = true
-	}
-	cmpr := &MeetingComparison{A: a, B: b, New: []CommitmentMatch{}, Reaffirmed: []CommitmentMatch{}, Dropped: []CommitmentMatch{}}
-	for _, c := range after {
-		if p, ok := matched[c]; ok {
-			cmpr.Reaffirmed = append(cmpr.Reaffirmed, CommitmentMatch{Before: p, After: c})
-		} else {
-			cmpr.New = append(cmpr.New, CommitmentMatch{After: c})
-		}
-	}
-	for _, p := range before {
-		if !used[p] {
-			cmpr.Dropped = append(cmpr.Dropped, CommitmentMatch{Before: p})
-		}
-	}
-	return cmpr
-}
-
-func sortedByID(cs []*Commitment) []*Commitment {
-	out := slices.Clone(cs)
-	slices.SortFunc(out, func(x, y *Commitment) int { return strings.Compare(x.ID, y.ID) })
-	return slices.CompactFunc(out, func(x, y *Commitment) bool { return x.ID == y.ID })
 }
 
 // Explorer answers traversals for visualisation and research. Every method is safe
@@ -626,14 +418,19 @@ type Explorer interface {
 	// stored edges, in both directions) ordered by distance then ID, and every edge
 	// of an allowed type between two returned nodes, ordered by edge ID.
 	Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgraph, error)
-	// Timeline returns the events selected by q ordered by CompareTimelineEvents.
+	// Timeline returns the events selected by q in timeline order: by the first
+	// day their date may stand for, then precision (DAY before MONTH before YEAR),
+	// then node ID, then kind (in the order of TimelineEventKinds); undated events
+	// come after every dated one (timeline.Compare, in internal/timeline).
 	Timeline(ctx context.Context, q TimelineQuery) ([]TimelineEvent, error)
 	// CommitmentStats groups the commitments matching f (as Store.Commitments
-	// filters them) and returns non-empty groups ordered by SortStatGroups: the
-	// first `first` of them, every one when first is 0 (see CheckStatsFirst).
+	// filters them) and returns non-empty groups ordered by count, largest first,
+	// then key: the first `first` of them, every one when first is 0 (see
+	// CheckStatsFirst). Both stores sum and order them with internal/stats.
 	CommitmentStats(ctx context.Context, group CommitmentGroup, f CommitmentFilter, first int) ([]StatGroup, error)
 	// CompareMeetings compares the commitments made at meeting a with those made
-	// at meeting b (see CompareCommitments).
+	// at meeting b (see MeetingComparison; both stores match them with
+	// meetingdiff.Compare, in internal/meetingdiff).
 	CompareMeetings(ctx context.Context, a, b string) (*MeetingComparison, error)
 	// ChangesSincePrevious compares a meeting with the previous meeting of its
 	// series (Related with TraverseMeetingPrevious); nil when it has none.

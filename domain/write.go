@@ -192,8 +192,9 @@ type AuditEntry struct {
 	Action AuditAction
 	// NodeID is the node changed.
 	NodeID string
-	// Before and After are the node as JSON before and after the write; Before is
-	// empty for a creation, After for a deletion.
+	// Before and After are the node as JSON (internal/nodejson's form: its kind
+	// and the record) before and after the write; Before is empty for a
+	// creation, After for a deletion.
 	Before []byte
 	After  []byte
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/graph/model"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
 )
 
 // This file translates the exploration fields (paths, neighborhood, timeline,
@@ -92,7 +93,7 @@ func matchSide(ms []domain.CommitmentMatch, after bool) []*domain.Commitment {
 // changesSincePrevious compares a meeting with the previous meeting of its series
 // through the per-request loaders, so that listing many meetings with their changes
 // costs one store call per level, not one per meeting. It answers as
-// Explorer.ChangesSincePrevious does (both use domain.CompareCommitments over the
+// Explorer.ChangesSincePrevious does (both use meetingdiff.Compare over the
 // commitments made at each meeting).
 func changesSincePrevious(ctx context.Context, m *domain.Meeting) (*domain.MeetingComparison, error) {
 	prev, err := loadOneRelated[*domain.Meeting](ctx, m.ID, domain.TraverseMeetingPrevious)
@@ -108,7 +109,7 @@ func changesSincePrevious(ctx context.Context, m *domain.Meeting) (*domain.Meeti
 		return nil, fmt.Errorf("load the commitments of %s and %s: %w", prev.ID, m.ID, err)
 	}
 	before, after := only[*domain.Commitment](both[0]), only[*domain.Commitment](both[1])
-	return domain.CompareCommitments(prev, m, before, after), nil
+	return meetingdiff.Compare(prev, m, before, after), nil
 }
 
 // ptrs returns pointers to the elements of xs (gqlgen lists of objects).

@@ -1,15 +1,15 @@
 package bolt
 
-import "github.com/corridor-kg/corridor/domain"
+import (
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/nodejson"
+)
 
-// The stored form of a record is domain.EncodeNode's: its kind and the record
+// The stored form of a record is nodejson.Encode's: its kind and the record
 // as encoding/json writes the domain type.
 
-// MarshalNode encodes a node as the JSON stored for it (domain.EncodeNode).
-func MarshalNode(n domain.Node) ([]byte, error) { return domain.EncodeNode(n) }
+// MarshalNode encodes a node as the JSON stored for it (nodejson.Encode).
+func MarshalNode(n domain.Node) ([]byte, error) { return nodejson.Encode(n) }
 
-// UnmarshalNode decodes what MarshalNode encoded (domain.DecodeNode).
-func UnmarshalNode(data []byte) (domain.Node, error) { return domain.DecodeNode(data) }
-
-// NewNode returns a new zero node of the kind, or nil for an unknown kind (domain.NewNode).
-func NewNode(k domain.Kind) domain.Node { return domain.NewNode(k) }
+// UnmarshalNode decodes what MarshalNode encoded (nodejson.Decode).
+func UnmarshalNode(data []byte) (domain.Node, error) { return nodejson.Decode(data) }

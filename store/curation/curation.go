@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/nodejson"
 	"github.com/corridor-kg/corridor/seed"
 )
 
@@ -297,14 +298,14 @@ func LoadBatch(ctx context.Context, b domain.ImportBatch, stored seed.Graph, see
 }
 
 // Entry is the audit entry of one record's change (before nil for a creation,
-// after nil for a deletion), as domain.EncodeNode encodes records.
+// after nil for a deletion), as nodejson.Encode encodes records.
 func Entry(actor string, action domain.AuditAction, id string, before, after domain.Node) domain.AuditEntry {
 	e := domain.AuditEntry{Actor: actor, Action: action, NodeID: id}
 	if before != nil {
-		e.Before, _ = domain.EncodeNode(before)
+		e.Before, _ = nodejson.Encode(before)
 	}
 	if after != nil {
-		e.After, _ = domain.EncodeNode(after)
+		e.After, _ = nodejson.Encode(after)
 	}
 	return e
 }

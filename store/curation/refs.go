@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/nodejson"
 )
 
 // RefsOf returns every ID a record refers to: the other end of each of its
@@ -98,7 +99,7 @@ func ReferrersIn(nodes map[string]domain.Node, ids []string) map[string][]domain
 // Clone returns a deep copy of a record: stored records are shared with readers
 // and never modified in place.
 func Clone(n domain.Node) domain.Node {
-	c, err := domain.CloneNode(n)
+	c, err := nodejson.Clone(n)
 	if err != nil {
 		panic(fmt.Sprintf("curation: cloning %s: %v", n.NodeID(), err))
 	}

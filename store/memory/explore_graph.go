@@ -1,13 +1,16 @@
 package memory
 
-import "github.com/corridor-kg/corridor/domain"
+import (
+	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/traverse"
+)
 
-// graph is the traversal index of a snapshot: the shared domain.Graph, over which
+// graph is the traversal index of a snapshot: the shared traverse.Index, over which
 // Paths and Neighborhood run (the Neo4j store runs the same code over the records
 // it fetched), and the commitment group tables of CommitmentStats.
 type graph struct {
-	*domain.Graph
-	// nodes are the snapshot's nodes in ID order (shared with the domain.Graph).
+	*traverse.Index
+	// nodes are the snapshot's nodes in ID order (shared with the traverse.Index).
 	nodes []domain.Node
 	// stats holds the commitment group tables of CommitmentStats (explore_stats.go).
 	stats statTables
@@ -15,9 +18,9 @@ type graph struct {
 
 // buildGraph indexes the edges of the nodes, which checkReferences has validated.
 func buildGraph(nodes []domain.Node) (*graph, error) {
-	g, err := domain.NewGraph(nodes)
+	g, err := traverse.New(nodes)
 	if err != nil {
 		return nil, err
 	}
-	return &graph{Graph: g, nodes: g.Nodes()}, nil
+	return &graph{Index: g, nodes: g.Nodes()}, nil
 }

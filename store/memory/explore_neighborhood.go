@@ -7,7 +7,7 @@ import (
 )
 
 // neighborhood implements Explorer.Neighborhood over the snapshot's traversal
-// index; the breadth-first search is domain.Graph.Neighborhood, shared with the
+// index; the breadth-first search is traverse.Index.Neighborhood, shared with the
 // Neo4j store.
 func (ix *index) neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
 	sub, err := ix.graph.Neighborhood(ctx, q)

@@ -9,7 +9,7 @@ import (
 )
 
 // paths implements Explorer.Paths over the snapshot's traversal index; the search
-// itself is domain.Graph.Paths, shared with the Neo4j store.
+// itself is traverse.Index.Paths, shared with the Neo4j store.
 func (ix *index) paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
 	ps, err := ix.graph.Paths(ctx, q)
 	if err != nil {

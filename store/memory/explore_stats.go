@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
+	"github.com/corridor-kg/corridor/internal/stats"
 )
 
 // commitmentStats implements Explorer.CommitmentStats over the snapshot. The
@@ -98,7 +100,7 @@ func (ix *index) commitmentStats(ctx context.Context, group domain.CommitmentGro
 		for i, r := range rs {
 			cs[i] = all[r].(*domain.Commitment)
 		}
-		return domain.SumAmounts(cs)
+		return stats.SumAmounts(cs)
 	}), nil
 }
 
@@ -122,7 +124,7 @@ func (t *groupTable) amountLists(priced, withAmount []int32) (flat, start []int3
 }
 
 // sortedGroups returns the groups with a non-zero count in the order of
-// domain.SortStatGroups (count descending, then key), with their amounts: the
+// stats.SortGroups (count descending, then key), with their amounts: the
 // first `first` of them (all when first is 0), the others never built. It sorts
 // by counting: the groups are visited in key order (byKey) and placed in the
 // slot range of their count.
@@ -179,7 +181,7 @@ type statTables struct {
 	mu     sync.Mutex
 	tables map[domain.CommitmentGroup]*groupTable
 	// alone holds, per commitment in ID order, the sum of its amount alone
-	// (domain.SumAmounts of it; the zero value without an amount).
+	// (stats.SumAmounts of it; the zero value without an amount).
 	alone []domain.AmountSum
 }
 
@@ -193,7 +195,7 @@ func (ix *index) amountsAlone() []domain.AmountSum {
 		st.alone = make([]domain.AmountSum, len(cs))
 		for i, n := range cs {
 			if c := n.(*domain.Commitment); c.Amount != nil {
-				st.alone[i] = domain.SumAmounts([]*domain.Commitment{c})[0]
+				st.alone[i] = stats.SumAmounts([]*domain.Commitment{c})[0]
 			}
 		}
 	}
@@ -334,7 +336,7 @@ func (ix *index) compareMeetings(a, b string) (*domain.MeetingComparison, error)
 	if err != nil {
 		return nil, err
 	}
-	return domain.CompareCommitments(ma, mb, ix.meetingCommitments(a), ix.meetingCommitments(b)), nil
+	return meetingdiff.Compare(ma, mb, ix.meetingCommitments(a), ix.meetingCommitments(b)), nil
 }
 
 // changesSincePrevious implements Explorer.ChangesSincePrevious over the snapshot.
@@ -348,5 +350,5 @@ func (ix *index) changesSincePrevious(id string) (*domain.MeetingComparison, err
 		return nil, nil
 	}
 	p := prev[0].(*domain.Meeting)
-	return domain.CompareCommitments(p, m, ix.meetingCommitments(p.ID), ix.meetingCommitments(id)), nil
+	return meetingdiff.Compare(p, m, ix.meetingCommitments(p.ID), ix.meetingCommitments(id)), nil
 }

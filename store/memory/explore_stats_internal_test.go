@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/stats"
 )
 
 // TestSortedGroupsOrder checks the counting sort of commitmentStats against
-// domain.SortStatGroups on random counts, ties and empty groups included.
+// stats.SortGroups on random counts, ties and empty groups included.
 func TestSortedGroupsOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for round := range 50 {
@@ -32,7 +33,7 @@ func TestSortedGroupsOrder(t *testing.T) {
 				want = append(want, domain.StatGroup{Key: tb.dict[k], Label: tb.labels[k], Count: int(c), Amounts: []domain.AmountSum{}})
 			}
 		}
-		domain.SortStatGroups(want)
+		stats.SortGroups(want)
 		if len(got) != len(want) {
 			t.Fatalf("round %d: %d groups, want %d", round, len(got), len(want))
 		}

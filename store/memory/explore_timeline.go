@@ -6,10 +6,11 @@ import (
 	"slices"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/timeline"
 )
 
 // timeline implements Explorer.Timeline over the snapshot: it selects the records
-// here, and domain.TimelineEventOf and domain.FirstEvents (shared with the Neo4j
+// here, and timeline.EventOf and timeline.First (shared with the Neo4j
 // store) make, label, order and cut the events.
 func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
 	q, err := q.Normalize()
@@ -52,7 +53,7 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 	}
 	var evs []domain.TimelineEvent
 	add := func(k domain.TimelineEventKind, n domain.Node, person, organization string) {
-		if ev, ok := domain.TimelineEventOf(k, n, person, organization); ok && ev.Date.Within(from, to) {
+		if ev, ok := timeline.EventOf(k, n, person, organization); ok && ev.Date.Within(from, to) {
 			evs = append(evs, ev)
 		}
 	}
@@ -92,7 +93,7 @@ func (ix *index) timeline(ctx context.Context, q domain.TimelineQuery) ([]domain
 		}
 		add(domain.EventFigure, n, "", "")
 	}
-	return domain.FirstEvents(evs, q.First), nil
+	return timeline.First(evs, q.First), nil
 }
 
 // label returns the label of the node with the given ID ("" if unknown).

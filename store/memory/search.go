@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/rank"
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
@@ -43,7 +44,7 @@ type searchIndex struct {
 	// (hyphenated words split), by field number.
 	splits map[int32]string
 	// kinds holds the distinct Field and Weight pairs of the fields (Text unset).
-	kinds []domain.SearchField
+	kinds []rank.Field
 	// vocab holds every word, sorted, with its length in runes.
 	vocab    []string
 	vocabLen []int32
@@ -68,7 +69,7 @@ func (si *searchIndex) forms(i int32, buf *[2]string) []string {
 // each field's kind and second form ("" when none).
 type searchPart struct {
 	fields []searchField
-	kinds  []domain.SearchField
+	kinds  []rank.Field
 	splits []string
 }
 
@@ -81,7 +82,7 @@ func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
 	parallelChunks(len(nodes), func(part, lo, hi int) {
 		sp := &parts[part]
 		for ni := lo; ni < hi; ni++ {
-			for rank, sf := range domain.SearchFields(nodes[ni]) {
+			for i, sf := range rank.Fields(nodes[ni]) {
 				forms := textnorm.Forms(sf.Text)
 				if len(forms) == 0 {
 					continue
@@ -94,8 +95,8 @@ func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
 				if joined == labels[ni] {
 					joined = labels[ni] // share the label's copy (names are labels)
 				}
-				sp.fields = append(sp.fields, searchField{text: sf.Text, joined: joined, node: int32(ni), rank: uint16(min(rank, math.MaxUint16))})
-				sp.kinds = append(sp.kinds, domain.SearchField{Field: sf.Field, Weight: sf.Weight})
+				sp.fields = append(sp.fields, searchField{text: sf.Text, joined: joined, node: int32(ni), rank: uint16(min(i, math.MaxUint16))})
+				sp.kinds = append(sp.kinds, rank.Field{Field: sf.Field, Weight: sf.Weight})
 				sp.splits = append(sp.splits, split)
 			}
 		}
@@ -106,7 +107,7 @@ func buildSearch(nodes []domain.Node, labels []string) *searchIndex {
 	}
 	si.fields = make([]searchField, 0, total)
 	postings := map[string][]int32{}
-	kinds := map[domain.SearchField]uint16{}
+	kinds := map[rank.Field]uint16{}
 	for p := range parts {
 		sp := &parts[p]
 		for j, f := range sp.fields {

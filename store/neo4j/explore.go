@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/traverse"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -12,9 +13,9 @@ import (
 // one statement per level of the traversal for all nodes of the level at once
 // (cypher/explore); the rules that do not depend on the store run in Go, in the
 // same code as the memory store's: paths and neighbourhoods are searched by
-// domain.Graph over the records fetched, timeline events are made and ordered by
-// domain.TimelineEventOf and domain.FirstEvents, meetings compared by
-// domain.CompareCommitments, amounts summed by domain.SumAmountList.
+// traverse.Index over the records fetched, timeline events are made and ordered
+// by timeline.EventOf and timeline.First, meetings compared by
+// meetingdiff.Compare, amounts summed by stats.SumAmountList.
 
 var _ domain.Explorer = (*Store)(nil)
 
@@ -33,7 +34,7 @@ const (
 // ceil(MaxHops/2) hops of From or floor(MaxHops/2) hops of To, through nodes a
 // path may pass (no avoided node, no hub unless ThroughHubs), counting a derived
 // hop through a role or commitment as one. Their records are then fetched in one
-// statement and domain.Graph.Paths searches them as the memory store searches
+// statement and traverse.Index.Paths searches them as the memory store searches
 // its snapshot; every edge of such a path is defined by a record fetched, so the
 // answer is the same. Statements: one for the ends, one per level, one for the
 // records (at most MaxPathMaxHops/2 + 2).
@@ -49,7 +50,7 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	if err != nil {
 		return nil, err
 	}
-	// An unknown end or avoided node is left to domain.Graph.Paths to report, in
+	// An unknown end or avoided node is left to traverse.Index.Paths to report, in
 	// the memory store's order, before anything else is fetched.
 	missing := slices.Contains(found, nil)
 	ends := slices.DeleteFunc(found, func(n domain.Node) bool { return n == nil })
@@ -72,9 +73,9 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	return s.searchPaths(ctx, q, ends)
 }
 
-// searchPaths runs domain.Graph.Paths over the nodes.
+// searchPaths runs traverse.Index.Paths over the nodes.
 func (s *Store) searchPaths(ctx context.Context, q domain.PathQuery, nodes []domain.Node) ([]domain.Path, error) {
-	g, err := domain.NewGraph(nodes)
+	g, err := traverse.New(nodes)
 	if err != nil {
 		return nil, s.internal("paths", err)
 	}
@@ -193,7 +194,7 @@ func expandRow(rec *neo4j.Record) (from, to string, kind domain.Kind, err error)
 // Neighborhood implements domain.Explorer: the centre, then one statement per
 // level fetches the next level's records (the smallest IDs that fit in the
 // limit, and one more to know whether the level was cut), and
-// domain.Graph.Neighborhood orders the nodes and finds the induced edges over the
+// traverse.Index.Neighborhood orders the nodes and finds the induced edges over the
 // records kept. Statements: 1 + Depth at most.
 func (s *Store) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
 	q, err := q.Normalize()
@@ -251,7 +252,7 @@ func (s *Store) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*
 			level = append(level, n.NodeID())
 		}
 	}
-	g, err := domain.NewGraph(kept)
+	g, err := traverse.New(kept)
 	if err != nil {
 		return nil, s.internal("neighborhood", err)
 	}

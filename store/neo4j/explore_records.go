@@ -4,11 +4,14 @@ import (
 	"context"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
+	"github.com/corridor-kg/corridor/internal/stats"
+	"github.com/corridor-kg/corridor/internal/timeline"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Timeline implements domain.Explorer: one statement selects, orders and cuts
-// the events (explore.timeline), and domain.TimelineEventOf makes each from its
+// the events (explore.timeline), and timeline.EventOf makes each from its
 // record as the memory store does; an actor is looked up first (one more
 // statement) so that an unknown or non-actor ID is a clear error.
 func (s *Store) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.TimelineEvent, error) {
@@ -52,13 +55,13 @@ func (s *Store) Timeline(ctx context.Context, q domain.TimelineQuery) ([]domain.
 		if err != nil {
 			return nil, s.internal("explore.timeline", err)
 		}
-		ev, ok := domain.TimelineEventOf(domain.TimelineEventKind(k), n, stringOr(person), stringOr(org))
+		ev, ok := timeline.EventOf(domain.TimelineEventKind(k), n, stringOr(person), stringOr(org))
 		if !ok {
 			return nil, s.internal("explore.timeline", badRecord("%s has no %s event", n.NodeID(), k))
 		}
 		evs = append(evs, ev)
 	}
-	return domain.FirstEvents(evs, q.First), nil
+	return timeline.First(evs, q.First), nil
 }
 
 // stringOr returns v if it is a string, "" otherwise (null).
@@ -70,7 +73,7 @@ func stringOr(v any) string {
 // CommitmentStats implements domain.Explorer: one statement filters the
 // commitments as the commitments connection does and aggregates them by group
 // in Cypher (explore.stats); Go sums the amounts of each group with
-// domain.SumAmountList, orders the groups with domain.SortStatGroups and keeps
+// stats.SumAmountList, orders the groups with stats.SortGroups and keeps
 // the first `first`.
 func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGroup, f domain.CommitmentFilter, first int) ([]domain.StatGroup, error) {
 	if !domain.Valid(group, domain.CommitmentGroups) {
@@ -99,8 +102,8 @@ func (s *Store) CommitmentStats(ctx context.Context, group domain.CommitmentGrou
 		}
 		out = append(out, g)
 	}
-	domain.SortStatGroups(out)
-	return domain.FirstStatGroups(out, first), nil
+	stats.SortGroups(out)
+	return stats.FirstGroups(out, first), nil
 }
 
 // statGroup reads a row of explore.stats: key, label, the number of commitments
@@ -138,12 +141,12 @@ func statGroup(rec *neo4j.Record) (domain.StatGroup, error) {
 		}
 		amounts = append(amounts, amt)
 	}
-	return domain.StatGroup{Key: k, Label: l, Count: int(c), Amounts: domain.SumAmountList(amounts)}, nil
+	return domain.StatGroup{Key: k, Label: l, Count: int(c), Amounts: stats.SumAmountList(amounts)}, nil
 }
 
 // CompareMeetings implements domain.Explorer: the two meetings, then their
 // commitments in one statement (the MEETING_COMMITMENTS relation), compared by
-// domain.CompareCommitments. Statements: 2.
+// meetingdiff.Compare. Statements: 2.
 func (s *Store) CompareMeetings(ctx context.Context, a, b string) (*domain.MeetingComparison, error) {
 	ns, err := s.Nodes(ctx, []string{a, b})
 	if err != nil {
@@ -200,7 +203,7 @@ func (s *Store) compare(ctx context.Context, a, b *domain.Meeting) (*domain.Meet
 	if err != nil {
 		return nil, s.internal("compare meetings", err)
 	}
-	return domain.CompareCommitments(a, b, before, after), nil
+	return meetingdiff.Compare(a, b, before, after), nil
 }
 
 // asMeeting returns n as a meeting: ENOTFOUND when it is nil, EINVALID when it

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/rank"
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
@@ -331,7 +332,7 @@ func setSearchProps(props map[string]any, n domain.Node) {
 	props["searchText"] = nullable(text.String())
 	var tokens, exact []string
 	seenTok, seenExact := map[string]bool{}, map[string]bool{}
-	for _, f := range domain.SearchFields(n) {
+	for _, f := range rank.Fields(n) {
 		for _, w := range textnorm.AllTokens(f.Text) {
 			if !seenTok[w] {
 				seenTok[w] = true

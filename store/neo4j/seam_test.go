@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/rank"
 	"github.com/corridor-kg/corridor/store/storetest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -121,7 +122,7 @@ func TestSeamMapsEveryKind(t *testing.T) {
 			same("Search", h.Node)
 			found = found || h.Node.NodeID() == n.NodeID()
 		}
-		if !found && len(domain.SearchFields(n)) > 0 {
+		if !found && len(rank.Fields(n)) > 0 {
 			t.Errorf("Search(%q) does not find %s", n.Label(), n.NodeID())
 		}
 	}

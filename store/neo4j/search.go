@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/rank"
 	"github.com/corridor-kg/corridor/internal/textnorm"
 )
 
@@ -16,7 +17,7 @@ import (
 // Lucene query built here from the normalised words of the text (exact-key,
 // word, last-word prefix and fuzzy clauses, ~1 from 4 runes and ~2 from 8, with
 // the kinds filter as a clause); the adapter then rates each candidate's fields
-// by domain.SearchField.Score, exactly as the memory store does, so both stores
+// by rank.Field.Score, exactly as the memory store does, so both stores
 // rank alike: exact matches first (an acronym just below an exact name), then
 // prefixes, all words, and fuzzy matches less a point per typo, weighted by field.
 
@@ -131,7 +132,7 @@ func (s *Store) Search(ctx context.Context, q domain.SearchQuery) ([]domain.Sear
 func rate(n domain.Node, qforms []string) (domain.SearchHit, bool) {
 	var best domain.SearchHit
 	found := false
-	for _, f := range domain.SearchFields(n) {
+	for _, f := range rank.Fields(n) {
 		fforms := textnorm.Forms(f.Text)
 		tokens := textnorm.AllTokens(f.Text)
 		for _, form := range qforms {

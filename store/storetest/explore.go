@@ -10,7 +10,10 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/meetingdiff"
+	"github.com/corridor-kg/corridor/internal/stats"
 	"github.com/corridor-kg/corridor/internal/synth"
+	"github.com/corridor-kg/corridor/internal/timeline"
 )
 
 // RunExplorer runs the contract suite of domain.Explorer against the explorer open
@@ -551,7 +554,7 @@ func testTimeline(t *testing.T, e domain.Explorer) {
 	}
 	// Everything: each event once, in order.
 	evs = get(domain.TimelineQuery{})
-	if !slices.IsSortedFunc(evs, domain.CompareTimelineEvents) {
+	if !slices.IsSortedFunc(evs, timeline.Compare) {
 		t.Error("the whole timeline is not in order")
 	}
 	if n := len(evs); n != 6+12+4+2+3 { // meetings, commitments, role starts, known role ends, figures
@@ -819,7 +822,7 @@ func testSyntheticComparisons(t *testing.T, e domain.Explorer, ds *domain.Datase
 		}
 		matchedBefore := map[string]bool{}
 		for _, r := range c.Reaffirmed {
-			if !domain.Reaffirms(r.Before, r.After) || r.Before.MadeAtID != c.A.ID || r.After.MadeAtID != m.ID {
+			if !meetingdiff.Reaffirms(r.Before, r.After) || r.Before.MadeAtID != c.A.ID || r.After.MadeAtID != m.ID {
 				t.Errorf("%s: %s does not reaffirm %s", m.ID, r.After.ID, r.Before.ID)
 			}
 			matchedBefore[r.Before.ID] = true
@@ -936,7 +939,7 @@ func testSyntheticStats(t *testing.T, e domain.Explorer, ds *domain.Dataset) {
 				if sg.Count != want[sg.Key] {
 					t.Errorf("%s filter %d: group %q counts %d, want %d", g, fi, sg.Key, sg.Count, want[sg.Key])
 				}
-				if wa := domain.SumAmounts(amounts[sg.Key]); !reflect.DeepEqual(sg.Amounts, wa) {
+				if wa := stats.SumAmounts(amounts[sg.Key]); !reflect.DeepEqual(sg.Amounts, wa) {
 					t.Errorf("%s filter %d: group %q amounts %+v, want %+v", g, fi, sg.Key, sg.Amounts, wa)
 				}
 				if i > 0 && (gs[i-1].Count < sg.Count || gs[i-1].Count == sg.Count && gs[i-1].Key >= sg.Key) {
@@ -956,7 +959,7 @@ func testSyntheticTimeline(t *testing.T, e domain.Explorer, ds *domain.Dataset) 
 	if len(all) == domain.MaxTimelineFirst {
 		t.Fatalf("the synthetic timeline fills a whole page of %d: the checks below need all of it", len(all))
 	}
-	if !slices.IsSortedFunc(all, domain.CompareTimelineEvents) {
+	if !slices.IsSortedFunc(all, timeline.Compare) {
 		t.Error("timeline out of order")
 	}
 	undated := false

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/traverse"
 )
 
 // Reference implementations of Paths and Neighborhood: deliberately naive
@@ -48,7 +49,7 @@ func newRefGraph(ds *domain.Dataset) *refGraph {
 			}
 		}
 		add(domain.Edges(n), false)
-		add(domain.PathEdges(n), true)
+		add(traverse.PathEdges(n), true)
 	}
 	return g
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
+	"github.com/corridor-kg/corridor/internal/nodejson"
 )
 
 // WritableStore is a store that curators write to: what RunWriter tests.
@@ -78,7 +79,7 @@ func must[T domain.Node](t *testing.T, s domain.Store, id string) T {
 	t.Helper()
 	n := get(t, s, id)
 	if n != nil {
-		c, err := domain.CloneNode(n)
+		c, err := nodejson.Clone(n)
 		if err != nil {
 			t.Fatalf("copying %s: %v", id, err)
 		}
@@ -432,7 +433,7 @@ func takeSnapshot(t *testing.T, s WritableStore, ids []string) snapshot {
 			snap.records[ids[i]] = "<nil>"
 			continue
 		}
-		b, err := domain.EncodeNode(n)
+		b, err := nodejson.Encode(n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -576,7 +577,7 @@ func testAudit(t *testing.T, s WritableStore) {
 	if create.Action != domain.AuditCreate || create.Actor != "alice" || len(create.Before) != 0 || len(create.After) == 0 {
 		t.Errorf("create entry %+v", create)
 	}
-	if n, err := domain.DecodeNode(upd.After); err != nil || n.NodeID() != "person:audited" {
+	if n, err := nodejson.Decode(upd.After); err != nil || n.NodeID() != "person:audited" {
 		t.Errorf("after does not decode as the record: %v, %v", n, err)
 	}
 	// One node's entries, paged one at a time.

@@ -9,7 +9,7 @@
 // then each gap is handled here, and only here, as its comment says:
 //
 //   - Node.hub: missing → isHub() mirrors the server's own rule for paths
-//     (domain.Graph.isHub: Country, Programme and Pillar are hubs).
+//     (traverse.Index.isHub: Country, Programme and Pillar are hubs).
 //   - GraphEdge.basis / GraphEdge.note and PathEdge.basis / PathEdge.note:
 //     missing → basis is null and the page says the server does not record it.
 //     The basis is never guessed from the quote's text.

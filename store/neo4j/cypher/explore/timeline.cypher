@@ -1,7 +1,7 @@
 // Timeline: the events of meetings, commitments, roles (start and end) and
 // figures that $actorId and $series select, dated within [$from, $to] as
 // domain.PartialDate.Within decides (undated events only when neither is set),
-// in the order of domain.CompareTimelineEvents (undated last, first possible day,
+// in the order of timeline.Compare (undated last, first possible day,
 // precision, node ID, event kind), the first $limit. A role's event carries the
 // names of its person and organization for its label; an unknown role end is not
 // an end, so a role yields ROLE_END only when its end is known or described.

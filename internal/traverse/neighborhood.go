@@ -1,4 +1,4 @@
-package domain
+package traverse
 
 import (
 	"cmp"
@@ -6,30 +6,32 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
-// Neighborhood answers Explorer.Neighborhood over the graph: a level-by-level
+// Neighborhood answers domain.Explorer.Neighborhood over the index: a level-by-level
 // breadth-first search over the stored edges in both directions. Each level is
 // ordered by node ID; when a level does not fit in the limit, its smallest IDs are
 // kept and the result is marked truncated. The edges returned are every stored
 // edge of an allowed type between two kept nodes (the induced subgraph), each once.
 //
 // The query is normalised here; an unknown centre is ENOTFOUND.
-func (g *Graph) Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgraph, error) {
+func (g *Index) Neighborhood(ctx context.Context, q domain.NeighborhoodQuery) (*domain.Subgraph, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
 	}
 	centre, ok := g.index(q.ID)
 	if !ok {
-		return nil, FieldErrorf(ENOTFOUND, "id", "no node %q", q.ID)
+		return nil, domain.FieldErrorf(domain.ENOTFOUND, "id", "no node %q", q.ID)
 	}
 	var typeOK [64]bool
 	for i, t := range relTypes {
 		typeOK[i] = !t.PathOnly() && (len(q.RelTypes) == 0 || slices.Contains(q.RelTypes, t))
 	}
 	var kindOK [16]bool
-	for i, k := range Kinds {
+	for i, k := range domain.Kinds {
 		kindOK[i] = len(q.Kinds) == 0 || slices.Contains(q.Kinds, k)
 	}
 	s := g.getScratch()
@@ -113,23 +115,23 @@ func (g *Graph) Neighborhood(ctx context.Context, q NeighborhoodQuery) (*Subgrap
 	}
 	slices.Sort(es)
 	es = slices.Compact(es)
-	sub := &Subgraph{Nodes: make([]Node, len(kept)), Edges: make([]Edge, 0, len(es)), Truncated: truncated}
+	sub := &domain.Subgraph{Nodes: make([]domain.Node, len(kept)), Edges: make([]domain.Edge, 0, len(es)), Truncated: truncated}
 	for i, n := range kept {
 		sub.Nodes[i] = g.nodes[n]
 	}
-	defs := map[int32][]Edge{}
+	defs := map[int32][]domain.Edge{}
 	for _, e := range es {
 		ge := &g.edges[e]
 		all, ok := defs[ge.def]
 		if !ok {
-			all = Edges(g.nodes[ge.def])
+			all = domain.Edges(g.nodes[ge.def])
 			defs[ge.def] = all
 		}
 		sub.Edges = append(sub.Edges, all[ge.ord])
 	}
-	slices.SortStableFunc(sub.Edges, func(a, b Edge) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(sub.Edges, func(a, b domain.Edge) int { return strings.Compare(a.ID, b.ID) })
 	// A record listing the same link twice yields two equal edges: keep one.
-	sub.Edges = slices.CompactFunc(sub.Edges, func(a, b Edge) bool { return a.ID == b.ID })
+	sub.Edges = slices.CompactFunc(sub.Edges, func(a, b domain.Edge) bool { return a.ID == b.ID })
 	return sub, nil
 }
 

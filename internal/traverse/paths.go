@@ -1,14 +1,15 @@
-package domain
+package traverse
 
 import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
-// Paths over a Graph: a bidirectional breadth-first search finds the shortest
-// length d; the
-// ball of distances around To is then grown (within a budget) to prune; a
+// Paths over an Index: a bidirectional breadth-first search finds the shortest
+// length d; the ball of distances around To is then grown (within a budget) to prune; a
 // depth-first search enumerates, for each length L = d … MaxHops, the simple paths
 // of exactly L hops in the order of their node IDs (neighbours are visited in ID
 // order) until First paths are found. Distances ignore the pass-through rules
@@ -16,7 +17,11 @@ import (
 //
 // Work is bounded: MaxPathExtensions partial-path extensions and
 // maxPathScan edge ends examined; beyond either the search stops with
-// ErrSearchTooBroad rather than return an incomplete answer.
+// domain.ErrSearchTooBroad rather than return an incomplete answer.
+
+// MaxPathExtensions bounds the work of one Paths call: the number of times a
+// partial path may be extended by one hop before the search gives up.
+const MaxPathExtensions = 100_000
 
 // Work bounds of one Paths call besides MaxPathExtensions.
 const (
@@ -32,8 +37,8 @@ var errEnough = errors.New("enough paths")
 // pathSearch is the state of one Paths call.
 type pathSearch struct {
 	ctx      context.Context
-	g        *Graph
-	q        PathQuery
+	g        *Index
+	q        domain.PathQuery
 	s        *scratch
 	from, to int32
 	allowed  [64]bool // by relTypes index
@@ -51,23 +56,23 @@ type pathSearch struct {
 	emitted map[string]bool
 }
 
-// Paths answers Explorer.Paths over the graph: the query is normalised here, and
-// an unknown From, To or Avoid node is ENOTFOUND naming its field.
-func (g *Graph) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
+// Paths answers domain.Explorer.Paths over the index: the query is normalised
+// here, and an unknown From, To or Avoid node is ENOTFOUND naming its field.
+func (g *Index) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
 	}
 	from, ok := g.index(q.From)
 	if !ok {
-		return nil, FieldErrorf(ENOTFOUND, "from", "no node %q", q.From)
+		return nil, domain.FieldErrorf(domain.ENOTFOUND, "from", "no node %q", q.From)
 	}
 	to, ok := g.index(q.To)
 	if !ok {
-		return nil, FieldErrorf(ENOTFOUND, "to", "no node %q", q.To)
+		return nil, domain.FieldErrorf(domain.ENOTFOUND, "to", "no node %q", q.To)
 	}
 	if from == to {
-		return []Path{{Nodes: []Node{g.nodes[from]}, Edges: []PathEdge{}}}, nil
+		return []domain.Path{{Nodes: []domain.Node{g.nodes[from]}, Edges: []domain.PathEdge{}}}, nil
 	}
 	s := g.getScratch()
 	defer g.putScratch(s)
@@ -79,13 +84,13 @@ func (g *Graph) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	for _, id := range q.Avoid {
 		i, ok := g.index(id)
 		if !ok {
-			return nil, FieldErrorf(ENOTFOUND, "avoid", "no node %q", id)
+			return nil, domain.FieldErrorf(domain.ENOTFOUND, "avoid", "no node %q", id)
 		}
 		s.seen.add(i)
 	}
 	d, err := ps.shortest()
 	if err != nil || d < 0 {
-		return []Path{}, err
+		return []domain.Path{}, err
 	}
 	if err := ps.growBall(); err != nil {
 		return nil, err
@@ -99,7 +104,7 @@ func (g *Graph) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 			return nil, err
 		}
 	}
-	out := make([]Path, len(ps.found))
+	out := make([]domain.Path, len(ps.found))
 	for i, f := range ps.found {
 		out[i] = g.materialize(f[0], f[1])
 	}
@@ -107,13 +112,13 @@ func (g *Graph) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 }
 
 // materialize turns node and edge numbers into a Path.
-func (g *Graph) materialize(nodes, edges []int32) Path {
-	p := Path{Nodes: make([]Node, len(nodes)), Edges: make([]PathEdge, len(edges)), Length: len(edges)}
+func (g *Index) materialize(nodes, edges []int32) domain.Path {
+	p := domain.Path{Nodes: make([]domain.Node, len(nodes)), Edges: make([]domain.PathEdge, len(edges)), Length: len(edges)}
 	for i, n := range nodes {
 		p.Nodes[i] = g.nodes[n]
 	}
 	for i, e := range edges {
-		p.Edges[i] = PathEdge{Edge: g.edge(e), Forward: g.edges[e].from == nodes[i]}
+		p.Edges[i] = domain.PathEdge{Edge: g.edge(e), Forward: g.edges[e].from == nodes[i]}
 	}
 	return p
 }
@@ -123,7 +128,7 @@ func (ps *pathSearch) scan(n int) error {
 	before := ps.scanned
 	ps.scanned += n
 	if ps.scanned > maxPathScan {
-		return ErrSearchTooBroad()
+		return domain.ErrSearchTooBroad()
 	}
 	if before>>12 != ps.scanned>>12 {
 		if err := ps.ctx.Err(); err != nil {
@@ -162,16 +167,16 @@ func (ps *pathSearch) class(i, e int32) int {
 	switch ps.g.kind[i] {
 	case kindCommitment:
 		switch t {
-		case RelMade:
+		case domain.RelMade:
 			return classMade
-		case RelMadeTo:
+		case domain.RelMadeTo:
 			return classTo
 		}
 	case kindRole:
 		switch t {
-		case RelHolds:
+		case domain.RelHolds:
 			return classMade
-		case RelAt:
+		case domain.RelAt:
 			return classTo
 		}
 	}
@@ -195,7 +200,7 @@ func (ps *pathSearch) banned(i, in, out int32) bool {
 }
 
 // frontierCost returns the number of edge ends of the nodes.
-func (g *Graph) frontierCost(ns []int32) int {
+func (g *Index) frontierCost(ns []int32) int {
 	c := 0
 	for _, n := range ns {
 		c += g.degree(n)
@@ -332,7 +337,7 @@ func (ps *pathSearch) dfs(u int32, k int, in int32) error {
 			}
 			tried[c] = true
 			if ps.extended++; ps.extended > MaxPathExtensions {
-				return ErrSearchTooBroad()
+				return domain.ErrSearchTooBroad()
 			}
 			if err := ps.step(v, k, e); err != nil {
 				return err

@@ -1,4 +1,7 @@
-package domain
+// Package traverse is the graph engine of exploration: a traversal index over
+// node records and the path and neighbourhood searches over it. Both stores
+// answer domain.Explorer's Paths and Neighborhood with it, so that they agree.
+package traverse
 
 import (
 	"cmp"
@@ -7,22 +10,24 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
-// Graph is a traversal index over a set of node records, shared by the stores:
+// Index is a traversal index over a set of node records, shared by the stores:
 // the memory store builds one over each snapshot, the Neo4j store one over the
 // records a query fetched. Nodes are numbered in ID order (so comparing numbers
 // compares IDs), every edge is in one table, and the edges of each node, in both
 // directions, in compressed sparse row form. Edges are kept as numbers and
 // materialised (Edge, with label and evidence) only for results.
 //
-// The table holds the stored edges (Edges) and the path-only edges (PathEdges)
+// The table holds the stored edges (domain.Edges) and the path-only edges (PathEdges)
 // whose ends are both among the nodes; neighborhoods use the first, paths both.
-// A Graph is immutable once built and safe for concurrent use.
-type Graph struct {
+// An Index is immutable once built and safe for concurrent use.
+type Index struct {
 	ids   []string
-	nodes []Node
-	kind  []uint8 // index into Kinds
+	nodes []domain.Node
+	kind  []uint8 // index into domain.Kinds
 	edges []gEdge
 	// off[i]..off[i+1] delimits node i's entries in adj, sorted by (other end,
 	// edge type, edge number).
@@ -51,35 +56,35 @@ type half struct {
 }
 
 // relTypes numbers every relationship type, stored then path-only.
-var relTypes = slices.Concat(RelTypes, PathRelTypes)
+var relTypes = slices.Concat(domain.RelTypes, domain.PathRelTypes)
 
-func relTypeIndex(t RelType) (uint8, bool) {
+func relTypeIndex(t domain.RelType) (uint8, bool) {
 	i := slices.Index(relTypes, t)
 	return uint8(i), i >= 0
 }
 
 // kind indices used in hot loops.
 var (
-	kindRole       = uint8(slices.Index(Kinds, KindRole))
-	kindCommitment = uint8(slices.Index(Kinds, KindCommitment))
-	kindCountry    = uint8(slices.Index(Kinds, KindCountry))
-	kindProgramme  = uint8(slices.Index(Kinds, KindProgramme))
-	kindPillar     = uint8(slices.Index(Kinds, KindPillar))
+	kindRole       = uint8(slices.Index(domain.Kinds, domain.KindRole))
+	kindCommitment = uint8(slices.Index(domain.Kinds, domain.KindCommitment))
+	kindCountry    = uint8(slices.Index(domain.Kinds, domain.KindCountry))
+	kindProgramme  = uint8(slices.Index(domain.Kinds, domain.KindProgramme))
+	kindPillar     = uint8(slices.Index(domain.Kinds, domain.KindPillar))
 )
 
-// NewGraph indexes the nodes and the edges their records define. An edge with an
-// end outside nodes is left out, so a Graph may be built over part of a larger
+// New indexes the nodes and the edges their records define. An edge with an
+// end outside nodes is left out, so an Index may be built over part of a larger
 // graph. It fails only when a record defines more edges than the index holds.
-func NewGraph(nodes []Node) (*Graph, error) {
-	g := &Graph{ids: make([]string, len(nodes)), nodes: slices.Clone(nodes), kind: make([]uint8, len(nodes))}
-	slices.SortFunc(g.nodes, func(a, b Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+func New(nodes []domain.Node) (*Index, error) {
+	g := &Index{ids: make([]string, len(nodes)), nodes: slices.Clone(nodes), kind: make([]uint8, len(nodes))}
+	slices.SortFunc(g.nodes, func(a, b domain.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
 	pos := make(map[string]int32, len(nodes))
 	for i, n := range g.nodes {
 		g.ids[i] = n.NodeID()
-		g.kind[i] = uint8(slices.Index(Kinds, n.NodeKind()))
+		g.kind[i] = uint8(slices.Index(domain.Kinds, n.NodeKind()))
 		pos[g.ids[i]] = int32(i)
 	}
-	addAll := func(def int32, es []Edge, path bool) error {
+	addAll := func(def int32, es []domain.Edge, path bool) error {
 		if len(es) > 1<<16 {
 			return fmt.Errorf("graph: %s defines %d edges, more than %d", g.ids[def], len(es), 1<<16)
 		}
@@ -95,7 +100,7 @@ func NewGraph(nodes []Node) (*Graph, error) {
 		return nil
 	}
 	for i, n := range g.nodes {
-		if err := addAll(int32(i), Edges(n), false); err != nil {
+		if err := addAll(int32(i), domain.Edges(n), false); err != nil {
 			return nil, err
 		}
 		if err := addAll(int32(i), PathEdges(n), true); err != nil {
@@ -131,7 +136,7 @@ func NewGraph(nodes []Node) (*Graph, error) {
 }
 
 // index returns the number of the node with the given ID.
-func (g *Graph) index(id string) (int32, bool) {
+func (g *Index) index(id string) (int32, bool) {
 	i := sort.SearchStrings(g.ids, id)
 	if i < len(g.ids) && g.ids[i] == id {
 		return int32(i), true
@@ -140,27 +145,27 @@ func (g *Graph) index(id string) (int32, bool) {
 }
 
 // halves returns node i's edge ends.
-func (g *Graph) halves(i int32) []half { return g.adj[g.off[i]:g.off[i+1]] }
+func (g *Index) halves(i int32) []half { return g.adj[g.off[i]:g.off[i+1]] }
 
 // degree returns the number of node i's edge ends.
-func (g *Graph) degree(i int32) int { return int(g.off[i+1] - g.off[i]) }
+func (g *Index) degree(i int32) int { return int(g.off[i+1] - g.off[i]) }
 
 // isHub reports whether node i is a Country, Programme or Pillar.
-func (g *Graph) isHub(i int32) bool {
+func (g *Index) isHub(i int32) bool {
 	k := g.kind[i]
 	return k == kindCountry || k == kindProgramme || k == kindPillar
 }
 
 // edgeType returns the type of edge e.
-func (g *Graph) edgeType(e int32) RelType { return relTypes[g.edges[e].typ] }
+func (g *Index) edgeType(e int32) domain.RelType { return relTypes[g.edges[e].typ] }
 
 // edge materialises edge e.
-func (g *Graph) edge(e int32) Edge {
+func (g *Index) edge(e int32) domain.Edge {
 	ge := g.edges[e]
 	if ge.path {
 		return PathEdges(g.nodes[ge.def])[ge.ord]
 	}
-	return Edges(g.nodes[ge.def])[ge.ord]
+	return domain.Edges(g.nodes[ge.def])[ge.ord]
 }
 
 // marks is a set of node numbers that clears in constant time: a node is in the
@@ -209,7 +214,7 @@ type scratch struct {
 }
 
 // getScratch returns cleared working space sized to the graph; putScratch returns it.
-func (g *Graph) getScratch() *scratch {
+func (g *Index) getScratch() *scratch {
 	s, _ := g.pool.Get().(*scratch)
 	if s == nil {
 		n := len(g.ids)
@@ -227,7 +232,7 @@ func (g *Graph) getScratch() *scratch {
 	return s
 }
 
-func (g *Graph) putScratch(s *scratch) { g.pool.Put(s) }
+func (g *Index) putScratch(s *scratch) { g.pool.Put(s) }
 
-// Nodes returns the graph's nodes in ID order. The slice is shared: do not modify it.
-func (g *Graph) Nodes() []Node { return g.nodes }
+// Nodes returns the indexed nodes in ID order. The slice is shared: do not modify it.
+func (g *Index) Nodes() []domain.Node { return g.nodes }

@@ -1,42 +1,44 @@
-package domain
+package traverse
 
 import (
 	"context"
 	"testing"
+
+	"github.com/corridor-kg/corridor/domain"
 )
 
-// TestNewGraphOverPartOfAGraph builds a Graph over some of the records of a
+// TestNewOverPartOfAGraph builds an Index over some of the records of a
 // graph, as the Neo4j store does over the records a query fetched: edges with
 // an end outside the nodes are left out, stored and derived alike.
-func TestNewGraphOverPartOfAGraph(t *testing.T) {
+func TestNewOverPartOfAGraph(t *testing.T) {
 	ctx := context.Background()
-	p := &Person{Meta: Meta{ID: "person:a"}, Name: "A", NationalityID: "country:x"}
-	r := &Role{Meta: Meta{ID: "role:a"}, Title: "Minister", PersonID: "person:a", OrganizationID: "org:m"}
-	o := &Organization{Meta: Meta{ID: "org:m"}, Name: "M"}
+	p := &domain.Person{Meta: domain.Meta{ID: "person:a"}, Name: "A", NationalityID: "country:x"}
+	r := &domain.Role{Meta: domain.Meta{ID: "role:a"}, Title: "Minister", PersonID: "person:a", OrganizationID: "org:m"}
+	o := &domain.Organization{Meta: domain.Meta{ID: "org:m"}, Name: "M"}
 
-	part, err := NewGraph([]Node{r, p})
+	part, err := New([]domain.Node{r, p})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ids := []string{part.Nodes()[0].NodeID(), part.Nodes()[1].NodeID()}; ids[0] != "person:a" || ids[1] != "role:a" {
 		t.Errorf("nodes %q, want ID order", ids)
 	}
-	sub, err := part.Neighborhood(ctx, NeighborhoodQuery{ID: "person:a", Depth: 2})
+	sub, err := part.Neighborhood(ctx, domain.NeighborhoodQuery{ID: "person:a", Depth: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(sub.Nodes) != 2 || len(sub.Edges) != 1 || sub.Edges[0].ID != "person:a|HOLDS|role:a" {
 		t.Errorf("partial neighbourhood: %d nodes, edges %+v; want the HOLDS edge only", len(sub.Nodes), sub.Edges)
 	}
-	if _, err := part.Paths(ctx, PathQuery{From: "person:a", To: "org:m"}); ErrorCode(err) != ENOTFOUND {
+	if _, err := part.Paths(ctx, domain.PathQuery{From: "person:a", To: "org:m"}); domain.ErrorCode(err) != domain.ENOTFOUND {
 		t.Errorf("path to a node outside the graph: %v, want NOT_FOUND", err)
 	}
 
-	whole, err := NewGraph([]Node{o, r, p})
+	whole, err := New([]domain.Node{o, r, p})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, err := whole.Paths(ctx, PathQuery{From: "person:a", To: "org:m"})
+	ps, err := whole.Paths(ctx, domain.PathQuery{From: "person:a", To: "org:m"})
 	if err != nil {
 		t.Fatal(err)
 	}
