@@ -17,7 +17,7 @@ import (
 	"github.com/corridor-kg/corridor/internal/atomicfile"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 	"github.com/corridor-kg/corridor/store/neo4j"
 )
 
@@ -29,11 +29,11 @@ const importActor = "cli:import"
 
 // openDurable opens the embedded store in c.DataDir, loading ds into it when it
 // has never been seeded.
-func openDurable(ctx context.Context, c config, ds *domain.Dataset) (*curated.Store, error) {
+func openDurable(ctx context.Context, c config, ds *domain.Dataset) (*durable.Store, error) {
 	if err := os.MkdirAll(c.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	s, err := curated.Open(ctx, curated.Options{Path: filepath.Join(c.DataDir, storeFile), Seed: ds, SeedsDir: c.SeedsDir})
+	s, err := durable.Open(ctx, durable.Options{Path: filepath.Join(c.DataDir, storeFile), Seed: ds, SeedsDir: c.SeedsDir})
 	if err != nil {
 		return nil, fmt.Errorf("embedded store in %s: %w", c.DataDir, err)
 	}

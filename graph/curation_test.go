@@ -13,19 +13,19 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 )
 
 // curatedHandler opens a durable store over the bundled seed in t.TempDir() and
 // returns the GraphQL handler over it.
-func curatedHandler(t *testing.T) (http.Handler, *curated.Store) {
+func curatedHandler(t *testing.T) (http.Handler, *durable.Store) {
 	t.Helper()
 	ctx := context.Background()
 	ds, err := seed.Load(ctx, seed.Files, seed.Options{SkipQuoteCheck: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := curated.Open(ctx, curated.Options{Path: filepath.Join(t.TempDir(), "corridor.db"), Seed: ds})
+	s, err := durable.Open(ctx, durable.Options{Path: filepath.Join(t.TempDir(), "corridor.db"), Seed: ds})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 // Package bolt persists Corridor's graph in one bbolt file (go.etcd.io/bbolt): the
 // records as JSON, the tombstones of merged nodes, the seed records curators
 // deleted, and the audit trail. It holds no index and answers no graph reads:
-// store/curated loads it into the memory store at start and commits every write
+// store/durable loads it into the memory store at start and commits every write
 // here before the memory store serves it.
 //
 // Buckets:

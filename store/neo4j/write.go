@@ -9,7 +9,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/curation"
+	"github.com/corridor-kg/corridor/store/writeplan"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
@@ -17,7 +17,7 @@ import (
 // Curation on Neo4j (docs/neo4j.md, "Curation"): every write is one managed
 // write transaction. It takes the curation lock and reads the records the write
 // refers to (write.fetch), plans the change with the shared curation logic over
-// them (store/curation), validates it with the seed loader's rules, and then, in
+// them (store/writeplan), validates it with the seed loader's rules, and then, in
 // the same transaction, deletes records (write.delete), puts records with the
 // seed statements (origin CURATED), records tombstones (write.tombstones) and the
 // audit entries (write.audit). A rejected write returns its error from the
@@ -51,7 +51,7 @@ type slot struct {
 	sequence int
 }
 
-// view is curation.Records over the records fetched in a write's transaction. A
+// view is writeplan.Records over the records fetched in a write's transaction. A
 // question about something not fetched yet is answered "none" and recorded, so
 // that the write fetches it and plans again.
 type view struct {
@@ -92,7 +92,7 @@ func (v *view) Tombstone(id string) (string, bool) {
 
 func (v *view) MergedInto(id string) []string {
 	v.Node(id) // tombstones pointing at id come with it
-	return curation.MergedInto(v.tombs, id)
+	return writeplan.MergedInto(v.tombs, id)
 }
 
 func (v *view) Referrers(ids []string) map[string][]domain.Node {
@@ -203,14 +203,14 @@ func orNone(xs []string) []string {
 }
 
 // plan computes a write's change from the records it reads.
-type plan func(r curation.Records) (curation.Change, error)
+type plan func(r writeplan.Records) (writeplan.Change, error)
 
 // write runs one curation write in one transaction: fetch, plan, validate, then
 // delete, put, tombstones and audit. It returns the change and the records put,
 // as stored. With dryRun, it stops after validation and commits nothing.
-func (s *Store) write(ctx context.Context, actor string, first wants, p plan, dryRun bool) (curation.Change, []domain.Node, error) {
+func (s *Store) write(ctx context.Context, actor string, first wants, p plan, dryRun bool) (writeplan.Change, []domain.Node, error) {
 	var (
-		change curation.Change
+		change writeplan.Change
 		put    []domain.Node
 	)
 	err := s.r.writeTx(ctx, func(tx txRunner) error {
@@ -226,10 +226,10 @@ func (s *Store) write(ctx context.Context, actor string, first wants, p plan, dr
 			v.missing = wants{}
 			c, err := p(v)
 			if err == nil {
-				put, err = curation.Validate(ctx, v, c.Put, c.Del, seed.ValidateOptions{SeedsDir: s.seedsDir})
+				put, err = writeplan.Validate(ctx, v, c.Put, c.Del, seed.ValidateOptions{SeedsDir: s.seedsDir})
 			}
 			if err == nil {
-				err = curation.CheckDeletable(v, put, c.Del)
+				err = writeplan.CheckDeletable(v, put, c.Del)
 			}
 			if !v.missing.empty() {
 				w = v.missing
@@ -250,13 +250,13 @@ func (s *Store) write(ctx context.Context, actor string, first wants, p plan, dr
 	case errors.Is(err, errRollback):
 		return change, put, nil
 	case err != nil:
-		return curation.Change{}, nil, s.internal("write", err)
+		return writeplan.Change{}, nil, s.internal("write", err)
 	}
 	return change, put, nil
 }
 
 // commit writes a planned, validated change inside the write's transaction.
-func (s *Store) commit(ctx context.Context, tx txRunner, actor string, v *view, c curation.Change, put []domain.Node) error {
+func (s *Store) commit(ctx context.Context, tx txRunner, actor string, v *view, c writeplan.Change, put []domain.Node) error {
 	run := func(name string, params map[string]any) ([]*neo4j.Record, error) {
 		recs, err := tx.run(ctx, stmt(name), params)
 		if err != nil {
@@ -288,7 +288,7 @@ func (s *Store) commit(ctx context.Context, tx txRunner, actor string, v *view, 
 			return err
 		}
 	}
-	entries := curation.Entries(actor, c.Action, put, c.Del, func(id string) domain.Node { return v.nodes[id] })
+	entries := writeplan.Entries(actor, c.Action, put, c.Del, func(id string) domain.Node { return v.nodes[id] })
 	rows := make([]any, len(entries))
 	for i, e := range entries {
 		rows[i] = map[string]any{"nodeId": e.NodeID, "before": bytesOrNil(e.Before), "after": bytesOrNil(e.After)}
@@ -323,7 +323,7 @@ func idsOf(n domain.Node) []string {
 	if domain.IsNil(n) {
 		return nil
 	}
-	return append([]string{n.NodeID()}, curation.RefsOf(n)...)
+	return append([]string{n.NodeID()}, writeplan.RefsOf(n)...)
 }
 
 // one runs a write that changes one record and returns it as stored.
@@ -337,29 +337,29 @@ func (s *Store) one(ctx context.Context, actor string, w wants, p plan) (domain.
 
 // Create implements domain.Writer.
 func (s *Store) Create(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
-	return s.one(ctx, actor, wants{ids: idsOf(n)}, func(r curation.Records) (curation.Change, error) { return curation.Create(r, n) })
+	return s.one(ctx, actor, wants{ids: idsOf(n)}, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Create(r, n) })
 }
 
 // Update implements domain.Writer.
 func (s *Store) Update(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
-	return s.one(ctx, actor, wants{ids: idsOf(n)}, func(r curation.Records) (curation.Change, error) { return curation.Update(r, n) })
+	return s.one(ctx, actor, wants{ids: idsOf(n)}, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Update(r, n) })
 }
 
 // Delete implements domain.Writer.
 func (s *Store) Delete(ctx context.Context, actor string, id string) error {
 	_, _, err := s.write(ctx, actor, wants{ids: []string{id}, referred: []string{id}},
-		func(r curation.Records) (curation.Change, error) { return curation.Delete(r, id) }, false)
+		func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Delete(r, id) }, false)
 	return err
 }
 
 // Link implements domain.Writer.
 func (s *Store) Link(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
-	return s.one(ctx, actor, wants{ids: []string{l.From, l.To}}, func(r curation.Records) (curation.Change, error) { return curation.Link(r, l, true) })
+	return s.one(ctx, actor, wants{ids: []string{l.From, l.To}}, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Link(r, l, true) })
 }
 
 // Unlink implements domain.Writer.
 func (s *Store) Unlink(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
-	return s.one(ctx, actor, wants{ids: []string{l.From, l.To}}, func(r curation.Records) (curation.Change, error) { return curation.Link(r, l, false) })
+	return s.one(ctx, actor, wants{ids: []string{l.From, l.To}}, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Link(r, l, false) })
 }
 
 // AttachEvidence implements domain.Writer.
@@ -368,13 +368,13 @@ func (s *Store) AttachEvidence(ctx context.Context, actor string, id string, ev 
 	if ev.SpeakerID != "" {
 		ids = append(ids, ev.SpeakerID)
 	}
-	return s.one(ctx, actor, wants{ids: ids}, func(r curation.Records) (curation.Change, error) { return curation.AttachEvidence(r, id, ev) })
+	return s.one(ctx, actor, wants{ids: ids}, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.AttachEvidence(r, id, ev) })
 }
 
 // Merge implements domain.Writer.
 func (s *Store) Merge(ctx context.Context, actor string, survivorID, mergedID string) (*domain.MergeResult, error) {
 	c, put, err := s.write(ctx, actor, wants{ids: []string{survivorID, mergedID}, referred: []string{mergedID}},
-		func(r curation.Records) (curation.Change, error) { return curation.Merge(r, survivorID, mergedID) }, false)
+		func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Merge(r, survivorID, mergedID) }, false)
 	if err != nil {
 		return nil, err
 	}
@@ -389,13 +389,13 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 		return domain.ImportResult{}, err
 	}
 	var added, replaced int
-	p := func(r curation.Records) (curation.Change, error) {
-		ds, err := curation.LoadBatch(ctx, b, r, s.seedsDir)
+	p := func(r writeplan.Records) (writeplan.Change, error) {
+		ds, err := writeplan.LoadBatch(ctx, b, r, s.seedsDir)
 		if err != nil {
-			return curation.Change{}, curation.ImportProblems(err, b)
+			return writeplan.Change{}, writeplan.ImportProblems(err, b)
 		}
-		var c curation.Change
-		c, added, replaced, err = curation.Imported(r, ds)
+		var c writeplan.Change
+		c, added, replaced, err = writeplan.Imported(r, ds)
 		return c, err
 	}
 	_, _, err := s.write(ctx, actor, wants{}, p, b.DryRun)

@@ -1,6 +1,6 @@
 // Curation: delete records with what they own (their evidence, signed documents
 // and relationships). The adapter deletes only records nothing else refers to
-// once the write is done (curation.CheckDeletable), or a merged record whose
+// once the write is done (writeplan.CheckDeletable), or a merged record whose
 // referrers the same transaction rewrites.
 CYPHER 5
 UNWIND $ids AS id

@@ -1,4 +1,4 @@
-// Package curated is Corridor's durable embedded store: the memory store's
+// Package durable is Corridor's durable embedded store: the memory store's
 // indexes serve every read, lock-free, and every write is validated with the seed
 // loader's rules, committed to a bbolt file (store/bolt) in one transaction,
 // recorded in the audit trail, and then swapped into the memory store in one
@@ -10,7 +10,7 @@
 // a millisecond; on 100k nodes it takes on the order of a second per write (see
 // BenchmarkWrite), so bulk changes belong in one Import. An incremental index
 // update would lift that limit.
-package curated
+package durable
 
 import (
 	"context"
@@ -25,8 +25,8 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
 	"github.com/corridor-kg/corridor/store/bolt"
-	"github.com/corridor-kg/corridor/store/curation"
 	"github.com/corridor-kg/corridor/store/memory"
+	"github.com/corridor-kg/corridor/store/writeplan"
 )
 
 // Options configures Open.
@@ -221,16 +221,16 @@ func (s *Store) apply(ctx context.Context, actor string, c change) ([]domain.Nod
 	}
 	put := c.put
 	if c.validate {
-		valid, err := curation.Validate(ctx, s.records(), put, c.del, seed.ValidateOptions{SeedsDir: s.seedsDir})
+		valid, err := writeplan.Validate(ctx, s.records(), put, c.del, seed.ValidateOptions{SeedsDir: s.seedsDir})
 		if err != nil {
 			return nil, err
 		}
 		put = valid
 	}
-	if err := curation.CheckDeletable(s.records(), put, c.del); err != nil {
+	if err := writeplan.CheckDeletable(s.records(), put, c.del); err != nil {
 		return nil, err
 	}
-	audit := curation.Entries(actor, c.action, put, c.del, func(id string) domain.Node { return s.nodes[id] })
+	audit := writeplan.Entries(actor, c.action, put, c.del, func(id string) domain.Node { return s.nodes[id] })
 	next := maps.Clone(s.nodes)
 	for _, id := range c.del {
 		delete(next, id)

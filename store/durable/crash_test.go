@@ -1,4 +1,4 @@
-package curated_test
+package durable_test
 
 import (
 	"bufio"
@@ -13,7 +13,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/store/bolt"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 )
 
 // crashWriterEnv makes the test binary a writer process (see TestMain).
@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 
 func crashWriter(path string) int {
 	ctx := context.Background()
-	s, err := curated.Open(ctx, curated.Options{Path: path})
+	s, err := durable.Open(ctx, durable.Options{Path: path})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -1,11 +1,11 @@
-package curated
+package durable
 
 import (
 	"context"
 	"slices"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/store/curation"
+	"github.com/corridor-kg/corridor/store/writeplan"
 )
 
 // Each write plans its change with the shared curation logic over the records in
@@ -13,40 +13,40 @@ import (
 
 // Create implements domain.Writer.
 func (s *Store) Create(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
-	return s.one(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.Create(r, n) })
+	return s.one(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Create(r, n) })
 }
 
 // Update implements domain.Writer.
 func (s *Store) Update(ctx context.Context, actor string, n domain.Node) (domain.Node, error) {
-	return s.one(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.Update(r, n) })
+	return s.one(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Update(r, n) })
 }
 
 // Delete implements domain.Writer.
 func (s *Store) Delete(ctx context.Context, actor string, id string) error {
-	_, err := s.plan(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.Delete(r, id) })
+	_, err := s.plan(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Delete(r, id) })
 	return err
 }
 
 // Link implements domain.Writer.
 func (s *Store) Link(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
-	return s.one(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.Link(r, l, true) })
+	return s.one(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Link(r, l, true) })
 }
 
 // Unlink implements domain.Writer.
 func (s *Store) Unlink(ctx context.Context, actor string, l domain.Link) (domain.Node, error) {
-	return s.one(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.Link(r, l, false) })
+	return s.one(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.Link(r, l, false) })
 }
 
 // AttachEvidence implements domain.Writer.
 func (s *Store) AttachEvidence(ctx context.Context, actor string, id string, ev domain.Evidence) (domain.Node, error) {
-	return s.one(ctx, actor, func(r curation.Records) (curation.Change, error) { return curation.AttachEvidence(r, id, ev) })
+	return s.one(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) { return writeplan.AttachEvidence(r, id, ev) })
 }
 
 // Merge implements domain.Writer.
 func (s *Store) Merge(ctx context.Context, actor string, survivorID, mergedID string) (*domain.MergeResult, error) {
 	var tomb domain.Tombstone
-	out, err := s.plan(ctx, actor, func(r curation.Records) (curation.Change, error) {
-		c, err := curation.Merge(r, survivorID, mergedID)
+	out, err := s.plan(ctx, actor, func(r writeplan.Records) (writeplan.Change, error) {
+		c, err := writeplan.Merge(r, survivorID, mergedID)
 		if err == nil {
 			tomb = c.Tombs[0]
 		}
@@ -59,7 +59,7 @@ func (s *Store) Merge(ctx context.Context, actor string, survivorID, mergedID st
 }
 
 // one runs a write that changes one record and returns it as stored.
-func (s *Store) one(ctx context.Context, actor string, plan func(curation.Records) (curation.Change, error)) (domain.Node, error) {
+func (s *Store) one(ctx context.Context, actor string, plan func(writeplan.Records) (writeplan.Change, error)) (domain.Node, error) {
 	out, err := s.plan(ctx, actor, plan)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (s *Store) one(ctx context.Context, actor string, plan func(curation.Record
 
 // plan plans a write over the current records and applies it, validated; it
 // returns the records put, as stored.
-func (s *Store) plan(ctx context.Context, actor string, plan func(curation.Records) (curation.Change, error)) ([]domain.Node, error) {
+func (s *Store) plan(ctx context.Context, actor string, plan func(writeplan.Records) (writeplan.Change, error)) ([]domain.Node, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := plan(s.records())
@@ -79,7 +79,7 @@ func (s *Store) plan(ctx context.Context, actor string, plan func(curation.Recor
 	return s.apply(ctx, actor, change{action: c.Action, put: c.Put, del: c.Del, tombs: c.Tombs, validate: true})
 }
 
-// records is curation.Records over the records in memory. The caller holds s.mu.
+// records is writeplan.Records over the records in memory. The caller holds s.mu.
 type records struct {
 	graph
 	tombstones map[string]string
@@ -94,10 +94,10 @@ func (r records) Tombstone(id string) (string, bool) {
 	return to, ok
 }
 
-func (r records) MergedInto(id string) []string { return curation.MergedInto(r.tombstones, id) }
+func (r records) MergedInto(id string) []string { return writeplan.MergedInto(r.tombstones, id) }
 
 func (r records) Referrers(ids []string) map[string][]domain.Node {
-	return curation.ReferrersIn(r.nodes, ids)
+	return writeplan.ReferrersIn(r.nodes, ids)
 }
 
 // sortedIDs returns the IDs of the records in order.

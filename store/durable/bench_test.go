@@ -1,4 +1,4 @@
-package curated_test
+package durable_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/internal/synth"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 )
 
 // datasetJSON writes ds as a JSON dataset document (seed.LoadJSON's format).
@@ -45,7 +45,7 @@ func BenchmarkImport100k(b *testing.B) {
 	b.ReportMetric(float64(len(ds.Nodes())), "records")
 	for b.Loop() {
 		b.StopTimer()
-		s, err := curated.Open(context.Background(), curated.Options{Path: filepath.Join(b.TempDir(), "corridor.db")})
+		s, err := durable.Open(context.Background(), durable.Options{Path: filepath.Join(b.TempDir(), "corridor.db")})
 		if err != nil {
 			b.Fatal(err)
 		}

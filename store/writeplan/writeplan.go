@@ -1,10 +1,10 @@
-// Package curation is the store-independent logic of curation writes
+// Package writeplan is the store-independent logic of curation writes
 // (domain.Writer), shared by every writable store: from the records a write
 // refers to, it computes what to put and delete, the tombstones and the audit
 // entries, and it validates with the seed loader's rules. A store supplies a view
 // of its records (Records), runs the write's plan (Create, Link, Merge…), checks
 // it (Validate, CheckDeletable) and commits the Change in one transaction.
-package curation
+package writeplan
 
 import (
 	"context"

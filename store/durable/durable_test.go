@@ -1,4 +1,4 @@
-package curated_test
+package durable_test
 
 import (
 	"context"
@@ -6,17 +6,17 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 	"github.com/corridor-kg/corridor/store/storetest"
 )
 
 // MustOpen opens a durable store in a new directory, seeded with ds, closed at the
 // end of the test.
-func MustOpen(tb testing.TB, ds *domain.Dataset) *curated.Store {
+func MustOpen(tb testing.TB, ds *domain.Dataset) *durable.Store {
 	tb.Helper()
-	s, err := curated.Open(context.Background(), curated.Options{Path: filepath.Join(tb.TempDir(), "corridor.db"), Seed: ds})
+	s, err := durable.Open(context.Background(), durable.Options{Path: filepath.Join(tb.TempDir(), "corridor.db"), Seed: ds})
 	if err != nil {
-		tb.Fatalf("curated.Open: %v", err)
+		tb.Fatalf("durable.Open: %v", err)
 	}
 	tb.Cleanup(func() { _ = s.Close() })
 	return s

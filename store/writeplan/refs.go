@@ -1,4 +1,4 @@
-package curation
+package writeplan
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package curation_test
+package writeplan_test
 
 import (
 	"slices"
@@ -6,11 +6,11 @@ import (
 	"testing"
 
 	"github.com/corridor-kg/corridor/domain"
-	"github.com/corridor-kg/corridor/store/curation"
 	"github.com/corridor-kg/corridor/store/storetest"
+	"github.com/corridor-kg/corridor/store/writeplan"
 )
 
-// mapRecords is curation.Records over a map, as a store holding every record in
+// mapRecords is writeplan.Records over a map, as a store holding every record in
 // memory would give it.
 type mapRecords struct {
 	nodes map[string]domain.Node
@@ -38,10 +38,10 @@ func (r mapRecords) MeetingNumbered(series string, seq int) string {
 
 func (r mapRecords) Tombstone(id string) (string, bool) { to, ok := r.tombs[id]; return to, ok }
 
-func (r mapRecords) MergedInto(id string) []string { return curation.MergedInto(r.tombs, id) }
+func (r mapRecords) MergedInto(id string) []string { return writeplan.MergedInto(r.tombs, id) }
 
 func (r mapRecords) Referrers(ids []string) map[string][]domain.Node {
-	return curation.ReferrersIn(r.nodes, ids)
+	return writeplan.ReferrersIn(r.nodes, ids)
 }
 
 func TestReplaceIDFoldsRepeats(t *testing.T) {
@@ -49,7 +49,7 @@ func TestReplaceIDFoldsRepeats(t *testing.T) {
 	// jcc-1's participants: Ahsan Iqbal and the NDRC; replacing the NDRC by Ahsan
 	// Iqbal leaves one participation holding both pieces of evidence.
 	m := r.nodes["meeting:jcc-1"].(*domain.Meeting)
-	out, changed := curation.ReplaceID(m, "org:ndrc", "person:ahsan-iqbal")
+	out, changed := writeplan.ReplaceID(m, "org:ndrc", "person:ahsan-iqbal")
 	if !changed {
 		t.Fatal("not changed")
 	}
@@ -61,11 +61,11 @@ func TestReplaceIDFoldsRepeats(t *testing.T) {
 		t.Error("ReplaceID changed the stored record in place")
 	}
 	c := r.nodes["commitment:c09"] // made by the MoIT and the NDRC
-	out, _ = curation.ReplaceID(c, "org:ndrc", "org:moit")
+	out, _ = writeplan.ReplaceID(c, "org:ndrc", "org:moit")
 	if by := out.(*domain.Commitment).MadeByIDs; !slices.Equal(by, []string{"org:moit"}) {
 		t.Errorf("made by %v", by)
 	}
-	if _, changed := curation.ReplaceID(c, "person:nobody", "org:moit"); changed {
+	if _, changed := writeplan.ReplaceID(c, "person:nobody", "org:moit"); changed {
 		t.Error("a record without the ID changed")
 	}
 }
@@ -73,19 +73,19 @@ func TestReplaceIDFoldsRepeats(t *testing.T) {
 func TestCheckDeletableCountsTheChange(t *testing.T) {
 	r := fixtureRecords()
 	// Nothing refers to commitment:c12.
-	if err := curation.CheckDeletable(r, nil, []string{"commitment:c12"}); err != nil {
+	if err := writeplan.CheckDeletable(r, nil, []string{"commitment:c12"}); err != nil {
 		t.Errorf("unreferenced: %v", err)
 	}
 	// figure:it-exports is said by Anusha Rehman: deleting her is refused, naming
 	// every referrer, unless the same change rewrites them.
-	err := curation.CheckDeletable(r, nil, []string{"person:anusha-rehman"})
+	err := writeplan.CheckDeletable(r, nil, []string{"person:anusha-rehman"})
 	if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(err.Error(), "figure:it-exports") || !strings.Contains(err.Error(), "role:anusha-minister") {
 		t.Errorf("referenced: %v", err)
 	}
 	// A record put by the change that refers to a deleted one refuses it too.
 	f := &domain.Figure{Meta: domain.Meta{ID: "figure:new", Evidence: []domain.Evidence{{SourceID: "source:alpha", Quote: "q", Attribution: domain.AttributionArticle}}},
 		SubjectID: "commitment:c12", Metric: "m", Value: 1}
-	err = curation.CheckDeletable(r, []domain.Node{f}, []string{"commitment:c12"})
+	err = writeplan.CheckDeletable(r, []domain.Node{f}, []string{"commitment:c12"})
 	if err == nil || !strings.Contains(err.Error(), "figure:new") {
 		t.Errorf("referred to by a record put: %v", err)
 	}
@@ -102,7 +102,7 @@ func TestCheckDeletableCountsTheChange(t *testing.T) {
 	rnd.OrganizerIDs = nil
 	c09 := *r.nodes["commitment:c09"].(*domain.Commitment)
 	c09.ConcernIDs = nil
-	err = curation.CheckDeletable(r, []domain.Node{&role, &c02, &c12, &proj, &rnd, &c09}, []string{"org:pseb"})
+	err = writeplan.CheckDeletable(r, []domain.Node{&role, &c02, &c12, &proj, &rnd, &c09}, []string{"org:pseb"})
 	if err != nil {
 		t.Errorf("every referrer rewritten: %v", err)
 	}
@@ -113,7 +113,7 @@ func TestMergeFollowsEarlierMerges(t *testing.T) {
 	r.tombs["person:old-1"] = "person:li-wei"
 	r.tombs["person:old-2"] = "person:li-wei"
 	r.tombs["person:other"] = "person:yao-jing"
-	c, err := curation.Merge(r, "person:yao-jing", "person:li-wei")
+	c, err := writeplan.Merge(r, "person:yao-jing", "person:li-wei")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package curated_test
+package durable_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/curated"
+	"github.com/corridor-kg/corridor/store/durable"
 )
 
 // bundled loads the bundled dataset without the quote check.
@@ -25,9 +25,9 @@ func bundled(t testing.TB) *domain.Dataset {
 }
 
 // openAt opens the store file at path, seeded with ds when new.
-func openAt(t testing.TB, path string, ds *domain.Dataset) *curated.Store {
+func openAt(t testing.TB, path string, ds *domain.Dataset) *durable.Store {
 	t.Helper()
-	s, err := curated.Open(context.Background(), curated.Options{Path: path, Seed: ds})
+	s, err := durable.Open(context.Background(), durable.Options{Path: path, Seed: ds})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestSeedSyncKeepsCuration(t *testing.T) {
 }
 
 // unreferenced returns a seed record no other record refers to.
-func unreferenced(t *testing.T, s *curated.Store) string {
+func unreferenced(t *testing.T, s *durable.Store) string {
 	t.Helper()
 	for _, id := range []string{"figure:", "commitment:"} {
 		for _, n := range bundled(t).Nodes() {

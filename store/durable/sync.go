@@ -1,4 +1,4 @@
-package curated
+package durable
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 
 	"github.com/corridor-kg/corridor/domain"
 	"github.com/corridor-kg/corridor/seed"
-	"github.com/corridor-kg/corridor/store/curation"
+	"github.com/corridor-kg/corridor/store/writeplan"
 )
 
 // SeedActor is the actor named in the audit entries of a seed sync.
@@ -64,12 +64,12 @@ func (s *Store) SyncSeed(ctx context.Context, ds *domain.Dataset) (SyncResult, e
 			if dropped[id] {
 				continue
 			}
-			for _, r := range curation.RefsOf(n) {
+			for _, r := range writeplan.RefsOf(n) {
 				referred[r] = true
 			}
 		}
 		for _, n := range put {
-			for _, r := range curation.RefsOf(n) {
+			for _, r := range writeplan.RefsOf(n) {
 				referred[r] = true
 			}
 		}
@@ -113,11 +113,11 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 		return domain.ImportResult{}, err
 	}
 	load := func(stored seed.Graph) (*domain.Dataset, error) {
-		return curation.LoadBatch(ctx, b, stored, s.seedsDir)
+		return writeplan.LoadBatch(ctx, b, stored, s.seedsDir)
 	}
 	res, err := s.importLoaded(ctx, actor, load, b.DryRun)
 	if err != nil {
-		return domain.ImportResult{}, curation.ImportProblems(err, b)
+		return domain.ImportResult{}, writeplan.ImportProblems(err, b)
 	}
 	return domain.ImportResult{Added: res.Added, Replaced: res.Updated, DryRun: b.DryRun}, nil
 }
@@ -129,7 +129,7 @@ func (s *Store) importLoaded(ctx context.Context, actor string, load func(stored
 	if err != nil {
 		return SyncResult{}, err
 	}
-	c, added, replaced, err := curation.Imported(s.records(), ds)
+	c, added, replaced, err := writeplan.Imported(s.records(), ds)
 	if err != nil {
 		return SyncResult{}, err
 	}
