@@ -190,21 +190,21 @@ type change struct {
 	dryRun bool
 }
 
-// graph is the validator's view of the records (seed.Graph), with a change's
+// storedView is the validator's view of the records (seed.Graph), with a change's
 // deletions hidden.
-type graph struct {
+type storedView struct {
 	nodes map[string]domain.Node
 	del   map[string]bool
 }
 
-func (g graph) Node(id string) domain.Node {
+func (g storedView) Node(id string) domain.Node {
 	if g.del[id] {
 		return nil
 	}
 	return g.nodes[id]
 }
 
-func (g graph) MeetingNumbered(series string, seq int) string {
+func (g storedView) MeetingNumbered(series string, seq int) string {
 	for id, n := range g.nodes {
 		if m, ok := n.(*domain.Meeting); ok && !g.del[id] && m.Series == series && m.Sequence != nil && *m.Sequence == seq {
 			return id

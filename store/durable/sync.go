@@ -125,7 +125,7 @@ func (s *Store) ImportBatch(ctx context.Context, actor string, b domain.ImportBa
 func (s *Store) importLoaded(ctx context.Context, actor string, load func(stored seed.Graph) (*domain.Dataset, error), dryRun bool) (SyncResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ds, err := load(graph{nodes: s.nodes})
+	ds, err := load(storedView{nodes: s.nodes})
 	if err != nil {
 		return SyncResult{}, err
 	}

@@ -81,12 +81,12 @@ func (s *Store) plan(ctx context.Context, actor string, plan func(writeplan.Reco
 
 // records is writeplan.Records over the records in memory. The caller holds s.mu.
 type records struct {
-	graph
+	storedView
 	tombstones map[string]string
 }
 
 func (s *Store) records() records {
-	return records{graph: graph{nodes: s.nodes}, tombstones: *s.tombstones.Load()}
+	return records{storedView: storedView{nodes: s.nodes}, tombstones: *s.tombstones.Load()}
 }
 
 func (r records) Tombstone(id string) (string, bool) {

@@ -5,10 +5,10 @@ import (
 	"github.com/corridor-kg/corridor/internal/traverse"
 )
 
-// graph is the traversal index of a snapshot: the shared traverse.Index, over which
+// exploreIndex is the traversal index of a snapshot: the shared traverse.Index, over which
 // Paths and Neighborhood run (the Neo4j store runs the same code over the records
 // it fetched), and the commitment group tables of CommitmentStats.
-type graph struct {
+type exploreIndex struct {
 	*traverse.Index
 	// nodes are the snapshot's nodes in ID order (shared with the traverse.Index).
 	nodes []domain.Node
@@ -16,11 +16,11 @@ type graph struct {
 	stats statTables
 }
 
-// buildGraph indexes the edges of the nodes, which checkReferences has validated.
-func buildGraph(nodes []domain.Node) (*graph, error) {
+// buildExploreIndex indexes the edges of the nodes, which checkReferences has validated.
+func buildExploreIndex(nodes []domain.Node) (*exploreIndex, error) {
 	g, err := traverse.New(nodes)
 	if err != nil {
 		return nil, err
 	}
-	return &graph{Index: g, nodes: g.Nodes()}, nil
+	return &exploreIndex{Index: g, nodes: g.Nodes()}, nil
 }

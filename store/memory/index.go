@@ -21,7 +21,7 @@ type index struct {
 	// byKind holds the nodes of each kind sorted by ID.
 	byKind map[domain.Kind][]domain.Node
 	// graph is the traversal index of Explorer (explore_graph.go).
-	graph *graph
+	graph *exploreIndex
 	// rel answers Related: relation → parent ID → children, already in their documented order.
 	rel map[domain.Traversal]map[string][]domain.Node
 	// lists holds, per connection, its nodes, their sort keys and sorted orders (lists.go).
@@ -88,7 +88,7 @@ func buildIndex(ds *domain.Dataset) (*index, error) {
 	// field: build them side by side.
 	var gerr error
 	parallel(
-		func() { ix.graph, gerr = buildGraph(nodes) },
+		func() { ix.graph, gerr = buildExploreIndex(nodes) },
 		func() { ix.buildRelations(byLabel) },
 		func() { ix.buildLists(byLabel) },
 		func() { ix.search = buildSearch(nodes, labels) },
